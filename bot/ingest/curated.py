@@ -1,0 +1,141 @@
+"""The curated facts file (`seeds/curated.toml`): load it, check every snippet against its document."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from bot.ingest.errors import IngestError
+from bot.ingest.records import Event, Fact, FuzzyDate, ModelKind
+
+CURATED_FILE = "curated.toml"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Entry):
+    document: str
+    evidence: str
+
+
+class Alias(Evidence):
+    name: str
+
+
+class CuratedPerson(_Entry):
+    name: str
+    role: str | None = None
+    document: str
+    evidence: str
+    aliases: tuple[Alias, ...] = ()
+
+
+class CuratedModel(_Entry):
+    name: str
+    kind: ModelKind | None = None
+    minimax: bool | None = None
+    document: str | None = None  # where the name itself is written, when no alias says so
+    evidence: str | None = None
+    aliases: tuple[Alias, ...] = ()
+
+
+class CuratedFact(_Entry):
+    subject: str
+    attribute: str
+    value: str
+    compare: float | str | None = None
+    document: str
+    evidence: str
+
+    def as_fact(self) -> Fact:
+        return Fact(
+            subject=self.subject, attribute=self.attribute, value=self.value, evidence=self.evidence
+        )
+
+    def comparable(self) -> float | FuzzyDate | str | None:
+        """What disagreement is judged on: a number, a date range, or a text."""
+        if self.compare is None or isinstance(self.compare, float):
+            return self.compare
+        try:
+            return FuzzyDate.parse(self.compare)
+        except ValueError:
+            return self.compare
+
+
+class CuratedEvent(_Entry):
+    date: FuzzyDate
+    text: str
+    subject: str | None = None
+    document: str
+    evidence: str
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _parse_date(cls, value: object) -> object:
+        return FuzzyDate.parse(value) if isinstance(value, str) else value
+
+    def as_event(self) -> Event:
+        return Event(when=self.date, text=self.text, evidence=self.evidence, subject=self.subject)
+
+
+class Curated(_Entry):
+    person: tuple[CuratedPerson, ...] = ()
+    model: tuple[CuratedModel, ...] = ()
+    fact: tuple[CuratedFact, ...] = ()
+    event: tuple[CuratedEvent, ...] = ()
+
+    def citations(self) -> Iterator[tuple[str, str, str]]:
+        """Every (what, document, snippet) the file claims, for the evidence check."""
+        for person in self.person:
+            yield f"person {person.name!r}", person.document, person.evidence
+            for alias in person.aliases:
+                yield f"alias {alias.name!r} of {person.name!r}", alias.document, alias.evidence
+        for model in self.model:
+            if model.document is not None and model.evidence is not None:
+                yield f"model {model.name!r}", model.document, model.evidence
+            for alias in model.aliases:
+                yield f"alias {alias.name!r} of {model.name!r}", alias.document, alias.evidence
+        for fact in self.fact:
+            what = f"fact {fact.subject!r} {fact.attribute} = {fact.value!r}"
+            yield what, fact.document, fact.evidence
+        for event in self.event:
+            yield f"event {event.date.iso()} {event.text!r}", event.document, event.evidence
+
+
+def load_curated(seeds_dir: Path) -> Curated:
+    """The curated file of a seeds folder; an empty one when there is none."""
+    path = seeds_dir / CURATED_FILE
+    if not path.exists():
+        return Curated()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise IngestError(CURATED_FILE, f"unreadable: {error}", _line_of(error)) from error
+    try:
+        return Curated.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise IngestError(CURATED_FILE, f"{where}: {first['msg']}") from error
+
+
+def check_evidence(curated: Curated, document_text: Callable[[str], str | None]) -> None:
+    """Fail on the first snippet that is not verbatim in the document it names."""
+    for what, document, snippet in curated.citations():
+        text = document_text(document)
+        if text is None:
+            raise IngestError(CURATED_FILE, f"{what}: no document {document!r} in the corpus")
+        if snippet not in text:
+            raise IngestError(
+                CURATED_FILE, f"{what}: evidence {snippet!r} is not in {document}"
+            )
+
+
+def _line_of(error: Exception) -> int | None:
+    line = getattr(error, "lineno", None)
+    return line if isinstance(line, int) else None

@@ -1,0 +1,116 @@
+from pathlib import Path
+
+import pytest
+
+from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
+from bot.ingest.errors import IngestError
+from bot.ingest.records import FuzzyDate, Precision
+from bot.paths import SEEDS_DIR
+
+DOCS = {"a.txt": "MiniMax was founded at the end of 2021 by Junjie Yan (IO)."}
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / CURATED_FILE).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_no_curated_file_is_an_empty_one(tmp_path: Path) -> None:
+    assert load_curated(tmp_path) == Curated()
+
+
+def test_loads_people_models_facts_and_events(tmp_path: Path) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            """
+[[person]]
+name = "Junjie Yan"
+document = "a.txt"
+evidence = "Junjie Yan"
+aliases = [{ name = "IO", document = "a.txt", evidence = "Junjie Yan (IO)" }]
+
+[[fact]]
+subject = "MiniMax"
+attribute = "founded"
+value = "the end of 2021"
+compare = "end 2021"
+document = "a.txt"
+evidence = "founded at the end of 2021"
+
+[[fact]]
+subject = "MiniMax"
+attribute = "team_size"
+value = "300"
+compare = 300
+document = "a.txt"
+evidence = "MiniMax"
+
+[[event]]
+date = "2021-12"
+text = "MiniMax founded"
+document = "a.txt"
+evidence = "founded at the end of 2021"
+""",
+        )
+    )
+    assert curated.person[0].aliases[0].name == "IO"
+    founded, team = curated.fact
+    assert founded.comparable() == FuzzyDate.part_of_year(2021, "end")
+    assert team.comparable() == 300.0
+    assert curated.event[0].date.precision is Precision.MONTH
+    check_evidence(curated, DOCS.get)
+
+
+def test_missing_snippet_names_file_fact_and_snippet(tmp_path: Path) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            """
+[[fact]]
+subject = "MiniMax"
+attribute = "team_size"
+value = "roughly 300 people"
+document = "a.txt"
+evidence = "of roughly 300 people"
+""",
+        )
+    )
+    with pytest.raises(IngestError) as caught:
+        check_evidence(curated, DOCS.get)
+    message = str(caught.value)
+    assert CURATED_FILE in message
+    assert "team_size" in message
+    assert "'of roughly 300 people'" in message
+    assert "a.txt" in message
+
+
+def test_unknown_document_is_reported(tmp_path: Path) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            '[[person]]\nname = "X"\ndocument = "gone.txt"\nevidence = "X"\n',
+        )
+    )
+    with pytest.raises(IngestError, match="no document 'gone.txt'"):
+        check_evidence(curated, DOCS.get)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[fact]]\nsubject = 1 2\n", "unreadable"),
+        ('[[fact]]\nsubject = "x"\n', "fact.0.attribute"),
+        ('[[person]]\nname = "x"\ndocument = "a"\nevidence = "b"\nnick = "y"\n', "nick"),
+        ('[[event]]\ndate = "soon"\ntext = "t"\ndocument = "a"\nevidence = "b"\n', "event.0.date"),
+    ],
+)
+def test_malformed_file_is_a_clear_error(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(IngestError, match=expected):
+        load_curated(write(tmp_path, text))
+
+
+def test_the_shipped_curated_file_loads() -> None:
+    curated = load_curated(SEEDS_DIR)
+    assert any(person.name == "Junjie Yan" for person in curated.person)
+    assert len(curated.fact) >= 10
