@@ -1,0 +1,154 @@
+"""Index a seeds folder into the database: incremental by content hash, atomic per run.
+
+A run parses only the documents whose bytes (or this parser's version) changed, inside one
+write transaction: if anything fails, the transaction rolls back and the previous index keeps
+serving; readers never see a half-written index (WAL). Per-guild tables are never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
+from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
+from bot.ingest.entities import resolve_models, resolve_people
+from bot.ingest.names import name_key
+from bot.ingest.pipeline import parse_file
+from bot.ingest.records import Conflict, Model, Person
+from bot.store import CorpusStore
+
+log = logging.getLogger(__name__)
+
+# Bump when parsing changes what it extracts, so unchanged files are parsed again.
+PARSER_VERSION = "1"
+_CURATED_META = "curated_fingerprint"
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    counts: dict[str, int]
+    indexed: int  # documents parsed this run
+    skipped: int  # documents unchanged since the last run
+    removed: int  # documents no longer in the seeds folder
+    seconds: float
+    changed: bool = field(default=True)
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+
+
+def fingerprint(path: Path) -> str:
+    return f"{PARSER_VERSION}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+
+
+async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
+    store = await CorpusStore.open(db_path)
+    try:
+        return await index_into(store, seeds_dir)
+    finally:
+        await store.close()
+
+
+async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
+    started = time.perf_counter()
+    if not seeds_dir.is_dir():
+        raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
+    files = seed_files(seeds_dir)
+    wanted = {path.name: fingerprint(path) for path in files}
+    stored = await store.fingerprints()
+    curated_path = seeds_dir / CURATED_FILE
+    curated_print = fingerprint(curated_path) if curated_path.exists() else "none"
+
+    changed = [path for path in files if stored.get(path.name) != wanted[path.name]]
+    removed = sorted(set(stored) - set(wanted))
+    if not changed and not removed and await store.meta_get(_CURATED_META) == curated_print:
+        return IndexReport(
+            counts=await store.counts(),
+            indexed=0,
+            skipped=len(files),
+            removed=0,
+            seconds=time.perf_counter() - started,
+            changed=False,
+        )
+
+    curated = load_curated(seeds_dir)
+    async with store.transaction():
+        for file in removed:
+            await store.delete_document(file)
+        for path in changed:
+            parsed = await asyncio.to_thread(parse_file, path)
+            await store.delete_document(path.name)
+            await store.insert_parsed(parsed, wanted[path.name])
+            log.debug("indexed %s: %d passages", path.name, len(parsed.passages))
+        await _apply_curated(store, curated)
+        await store.meta_set(_CURATED_META, curated_print)
+    return IndexReport(
+        counts=await store.counts(),
+        indexed=len(changed),
+        skipped=len(files) - len(changed),
+        removed=len(removed),
+        seconds=time.perf_counter() - started,
+    )
+
+
+async def _apply_curated(store: CorpusStore, curated: Curated) -> None:
+    """Check the curated file against the stored texts, then rebuild everything derived."""
+    texts: dict[str, str | None] = {}
+    for _, document, _ in curated.citations():
+        if document not in texts:
+            texts[document] = await store.document_text(document)
+    check_evidence(curated, texts.__getitem__)
+
+    await store.delete_curated()
+    for document in sorted({fact.document for fact in curated.fact} | _event_files(curated)):
+        await store.insert_curated(
+            document,
+            [fact.as_fact() for fact in curated.fact if fact.document == document],
+            [event.as_event() for event in curated.event if event.document == document],
+        )
+    people = resolve_people(
+        await store.distinct_person_mentions(), await store.distinct_speakers(), curated
+    )
+    models = resolve_models(await store.distinct_model_mentions(), curated)
+    await store.replace_people(people)
+    await store.replace_models(models)
+    await store.replace_conflicts(await _conflicts(store, curated, people, models))
+
+
+def _event_files(curated: Curated) -> set[str]:
+    return {event.document for event in curated.event}
+
+
+async def _conflicts(
+    store: CorpusStore, curated: Curated, people: list[Person], models: list[Model]
+) -> list[Conflict]:
+    canonical = {name_key(alias): model.name for model in models for alias in model.aliases}
+    canonical |= {name_key(name): person.name for person in people for name in person.names}
+
+    def subject_of(name: str) -> str:
+        return canonical.get(name_key(name), name)
+
+    claims = [
+        Claim(subject_of(subject), attribute, value, file, evidence, comparable_value(value))
+        for subject, attribute, value, file, evidence in await store.facts_for_conflicts(
+            curated=False
+        )
+    ]
+    claims += [
+        Claim(
+            subject_of(fact.subject),
+            fact.attribute,
+            fact.value,
+            fact.document,
+            fact.evidence,
+            fact.comparable(),
+        )
+        for fact in curated.fact
+    ]
+    return find_conflicts(claims)

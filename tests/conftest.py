@@ -1,0 +1,38 @@
+"""Shared fixtures: the real seeds indexed once per session, and fresh copies to damage."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.indexer import index_corpus
+from bot.paths import SEEDS_DIR
+from bot.store import CorpusStore
+
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def indexed_seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the real seeds, built once; tests must not write to it."""
+    import asyncio
+
+    path = tmp_path_factory.mktemp("seeds-db") / "corpus.db"
+    asyncio.run(index_corpus(SEEDS_DIR, path))
+    return path
+
+
+@pytest.fixture
+async def seeds_store(indexed_seeds_db: Path) -> AsyncIterator[CorpusStore]:
+    store = await CorpusStore.open(indexed_seeds_db)
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seeds folder."""
+    return Path(shutil.copytree(SEEDS_DIR, tmp_path / "seeds"))

@@ -1,0 +1,166 @@
+"""Indexing is incremental by content hash and atomic: a failed run changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.indexer import index_corpus
+from bot.ingest.errors import IngestError
+from bot.store import CorpusStore
+
+SHOW_NOTES = "000_170ff5059b12dbe9.txt"
+INTERVIEW = "001_ee2c00c8cd1ea3f4.txt"
+
+
+async def counts(db: Path) -> dict[str, int]:
+    store = await CorpusStore.open(db)
+    try:
+        return await store.counts()
+    finally:
+        await store.close()
+
+
+async def search_count(db: Path, words: str) -> int:
+    store = await CorpusStore.open(db)
+    try:
+        return len(await store.search_passages(words, limit=50))
+    finally:
+        await store.close()
+
+
+async def test_first_run_indexes_everything_then_nothing_changes(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    first = await index_corpus(seeds_copy, db)
+    assert (first.indexed, first.skipped, first.changed) == (4, 0, True)
+    for name in ("documents", "passages", "quotes", "people", "models", "facts", "events"):
+        assert first.counts[name] > 0, name
+    assert first.counts["documents"] == 4
+    assert first.counts["conflicts"] >= 3
+
+    again = await index_corpus(seeds_copy, db)
+    assert (again.indexed, again.skipped, again.changed) == (0, 4, False)
+    assert again.counts == first.counts
+
+
+async def test_only_changed_documents_are_parsed_again(seeds_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    notes = seeds_copy / SHOW_NOTES
+    notes.write_bytes(notes.read_bytes() + "\nA line about zebrafish.\n".encode())
+
+    report = await index_corpus(seeds_copy, db)
+    assert (report.indexed, report.skipped) == (1, 3)
+    assert await search_count(db, "zebrafish") == 1
+
+
+async def test_a_removed_document_leaves_the_index(seeds_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    (seeds_copy / "002_8d76a87ad898c4a7.txt").unlink()
+
+    report = await index_corpus(seeds_copy, db)
+    assert report.removed == 1
+    assert report.counts["documents"] == 3
+
+
+async def test_a_malformed_document_fails_naming_it_and_changes_nothing(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    before = await counts(db)
+    notes = seeds_copy / SHOW_NOTES
+    notes.write_bytes(notes.read_bytes() + "\nzebrafish\n".encode())  # parsed first, then...
+    (seeds_copy / "004_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe binary")
+
+    with pytest.raises(IngestError) as caught:
+        await index_corpus(seeds_copy, db)
+    assert caught.value.file == "004_broken.txt"
+    assert await counts(db) == before
+    assert await search_count(db, "zebrafish") == 0
+    assert await search_count(db, "semiconductors") >= 1
+
+
+async def test_a_run_failing_halfway_leaves_the_old_index_queryable(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    before = await counts(db)
+    for name in (SHOW_NOTES, INTERVIEW):
+        path = seeds_copy / name
+        path.write_bytes(path.read_bytes() + "\nzebrafish\n".encode())
+
+    original = CorpusStore.insert_parsed
+    calls = 0
+
+    async def fail_on_second(self: CorpusStore, *args: object, **kwargs: object) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError("disk full")
+        return await original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CorpusStore, "insert_parsed", fail_on_second)
+    with pytest.raises(OSError, match="disk full"):
+        await index_corpus(seeds_copy, db)
+    assert calls == 2
+    assert await counts(db) == before
+    assert await search_count(db, "zebrafish") == 0
+    assert await search_count(db, "semiconductors") >= 1
+
+    monkeypatch.undo()
+    report = await index_corpus(seeds_copy, db)
+    assert report.indexed == 2
+    assert await search_count(db, "zebrafish") == 2
+
+
+async def test_bad_curated_evidence_fails_the_run(seeds_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    before = await counts(db)
+    curated = seeds_copy / "curated.toml"
+    curated.write_text(
+        curated.read_text(encoding="utf-8").replace(
+            'evidence = "of roughly 300 people, nearly 200 work on product"',
+            'evidence = "of roughly 3000 people"',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(IngestError, match="'of roughly 3000 people' is not in 001_"):
+        await index_corpus(seeds_copy, db)
+    assert await counts(db) == before
+
+
+async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    store = await CorpusStore.open(db)
+    try:
+        await store.connection.execute(
+            "INSERT INTO guild_settings (guild_id, channel_id, post_time, timezone)"
+            " VALUES (?, ?, ?, ?)",
+            (1, 2, "09:00", "Europe/London"),
+        )
+        await store.connection.execute(
+            "INSERT INTO daily_posts (guild_id, local_date, channel_id, nonce, posted_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (1, "2026-11-23", 2, "n", "2026-11-23T09:00:00Z"),
+        )
+    finally:
+        await store.close()
+    for path in seeds_copy.glob("*.txt"):
+        path.write_bytes(path.read_bytes() + b"\n")
+    (seeds_copy / "002_8d76a87ad898c4a7.txt").unlink()
+
+    report = await index_corpus(seeds_copy, db)
+    assert report.indexed == 3
+    store = await CorpusStore.open(db)
+    try:
+        assert await store.guild_row_counts() == {"guild_settings": 1, "daily_posts": 1}
+    finally:
+        await store.close()
