@@ -16,7 +16,16 @@ from bot.store import StoreError
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
-COUNT_ORDER = ("documents", "passages", "quotes", "people", "models", "facts", "events", "conflicts")
+COUNT_ORDER = (
+    "documents",
+    "passages",
+    "quotes",
+    "people",
+    "models",
+    "facts",
+    "events",
+    "conflicts",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +65,7 @@ def format_report(report: IndexReport, db: Path) -> str:
         summary = f"indexed {report.indexed}, unchanged {report.skipped}, removed {report.removed}"
     else:
         summary = f"nothing changed ({report.skipped} documents up to date)"
-    return "\n".join(
-        [f"{db}: {summary} in {report.seconds * 1000:.0f} ms", *rows]
-    )
+    return "\n".join([f"{db}: {summary} in {report.seconds * 1000:.0f} ms", *rows])
 
 
 if __name__ == "__main__":

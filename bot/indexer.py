@@ -39,12 +39,27 @@ class IndexReport:
     changed: bool = field(default=True)
 
 
-def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
-
-
 def fingerprint(path: Path) -> str:
     return f"{PARSER_VERSION}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+
+
+@dataclass(frozen=True)
+class _Scan:
+    files: list[Path]
+    fingerprints: dict[str, str]  # file name -> fingerprint
+    curated: str  # the curated file's fingerprint, "none" without one
+
+
+def _scan(seeds_dir: Path) -> _Scan:
+    if not seeds_dir.is_dir():
+        raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
+    files = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    curated = seeds_dir / CURATED_FILE
+    return _Scan(
+        files=files,
+        fingerprints={path.name: fingerprint(path) for path in files},
+        curated=fingerprint(curated) if curated.exists() else "none",
+    )
 
 
 async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
@@ -57,13 +72,9 @@ async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
 
 async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
     started = time.perf_counter()
-    if not seeds_dir.is_dir():
-        raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
-    files = seed_files(seeds_dir)
-    wanted = {path.name: fingerprint(path) for path in files}
+    scan = await asyncio.to_thread(_scan, seeds_dir)
+    files, wanted, curated_print = scan.files, scan.fingerprints, scan.curated
     stored = await store.fingerprints()
-    curated_path = seeds_dir / CURATED_FILE
-    curated_print = fingerprint(curated_path) if curated_path.exists() else "none"
 
     changed = [path for path in files if stored.get(path.name) != wanted[path.name]]
     removed = sorted(set(stored) - set(wanted))
@@ -77,7 +88,7 @@ async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
             changed=False,
         )
 
-    curated = load_curated(seeds_dir)
+    curated = await asyncio.to_thread(load_curated, seeds_dir)
     async with store.transaction():
         for file in removed:
             await store.delete_document(file)

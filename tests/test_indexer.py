@@ -50,21 +50,41 @@ async def test_only_changed_documents_are_parsed_again(seeds_copy: Path, tmp_pat
     db = tmp_path / "corpus.db"
     await index_corpus(seeds_copy, db)
     notes = seeds_copy / SHOW_NOTES
-    notes.write_bytes(notes.read_bytes() + "\nA line about zebrafish.\n".encode())
+    notes.write_bytes(notes.read_bytes() + b"\nA line about zebrafish.\n")
 
     report = await index_corpus(seeds_copy, db)
     assert (report.indexed, report.skipped) == (1, 3)
     assert await search_count(db, "zebrafish") == 1
 
 
+def add_extra_document(seeds: Path) -> Path:
+    """A fifth document (the curated file cites all four seeds, so those must stay)."""
+    extra = seeds / "004_extra.txt"
+    extra.write_bytes((seeds / SHOW_NOTES).read_bytes().replace(b"Crossing", b"Junction"))
+    return extra
+
+
 async def test_a_removed_document_leaves_the_index(seeds_copy: Path, tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
-    await index_corpus(seeds_copy, db)
-    (seeds_copy / "002_8d76a87ad898c4a7.txt").unlink()
+    extra = add_extra_document(seeds_copy)
+    assert (await index_corpus(seeds_copy, db)).counts["documents"] == 5
+    extra.unlink()
 
     report = await index_corpus(seeds_copy, db)
     assert report.removed == 1
-    assert report.counts["documents"] == 3
+    assert report.counts["documents"] == 4
+    assert await search_count(db, "Junction") == 0
+
+
+async def test_removing_a_document_the_curated_file_cites_fails(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    (seeds_copy / "002_8d76a87ad898c4a7.txt").unlink()
+    with pytest.raises(IngestError, match=r"no document '002_8d76a87ad898c4a7\.txt'"):
+        await index_corpus(seeds_copy, db)
+    assert (await counts(db))["documents"] == 4
 
 
 async def test_a_malformed_document_fails_naming_it_and_changes_nothing(
@@ -74,7 +94,7 @@ async def test_a_malformed_document_fails_naming_it_and_changes_nothing(
     await index_corpus(seeds_copy, db)
     before = await counts(db)
     notes = seeds_copy / SHOW_NOTES
-    notes.write_bytes(notes.read_bytes() + "\nzebrafish\n".encode())  # parsed first, then...
+    notes.write_bytes(notes.read_bytes() + b"\nzebrafish\n")  # parsed first, then...
     (seeds_copy / "004_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe binary")
 
     with pytest.raises(IngestError) as caught:
@@ -93,7 +113,7 @@ async def test_a_run_failing_halfway_leaves_the_old_index_queryable(
     before = await counts(db)
     for name in (SHOW_NOTES, INTERVIEW):
         path = seeds_copy / name
-        path.write_bytes(path.read_bytes() + "\nzebrafish\n".encode())
+        path.write_bytes(path.read_bytes() + b"\nzebrafish\n")
 
     original = CorpusStore.insert_parsed
     calls = 0
@@ -138,6 +158,7 @@ async def test_bad_curated_evidence_fails_the_run(seeds_copy: Path, tmp_path: Pa
 
 async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
+    extra = add_extra_document(seeds_copy)
     await index_corpus(seeds_copy, db)
     store = await CorpusStore.open(db)
     try:
@@ -155,10 +176,10 @@ async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) ->
         await store.close()
     for path in seeds_copy.glob("*.txt"):
         path.write_bytes(path.read_bytes() + b"\n")
-    (seeds_copy / "002_8d76a87ad898c4a7.txt").unlink()
+    extra.unlink()
 
     report = await index_corpus(seeds_copy, db)
-    assert report.indexed == 3
+    assert (report.indexed, report.removed) == (4, 1)
     store = await CorpusStore.open(db)
     try:
         assert await store.guild_row_counts() == {"guild_settings": 1, "daily_posts": 1}

@@ -1,4 +1,4 @@
-"""The curated facts file (`seeds/curated.toml`): load it, check every snippet against its document."""
+"""The curated facts file (`seeds/curated.toml`): load it, check each snippet in its document."""
 
 from __future__ import annotations
 
@@ -131,9 +131,7 @@ def check_evidence(curated: Curated, document_text: Callable[[str], str | None])
         if text is None:
             raise IngestError(CURATED_FILE, f"{what}: no document {document!r} in the corpus")
         if snippet not in text:
-            raise IngestError(
-                CURATED_FILE, f"{what}: evidence {snippet!r} is not in {document}"
-            )
+            raise IngestError(CURATED_FILE, f"{what}: evidence {snippet!r} is not in {document}")
 
 
 def _line_of(error: Exception) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.ingest.blocks import lines
@@ -10,7 +11,7 @@ from bot.ingest.dates import find_dates
 from bot.ingest.errors import IngestError
 from bot.ingest.events import events_from_passages
 from bot.ingest.forms import parse_text
-from bot.ingest.records import Document, Event, ParsedDocument, Precision
+from bot.ingest.records import Document, Event, Fact, ParsedDocument, Precision
 from bot.ingest.repair import repair_text
 
 # How many opening lines may carry a document's own date ("June 21, 2026").
@@ -31,11 +32,29 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
     text = repair_text(raw, file)
     parsed = parse_text(file, text, hashlib.sha256(raw).hexdigest())
     document = _dated(parsed.document)
-    events = [*events_from_passages(parsed.passages, text, document.published)]
+    events = _with_subjects(
+        events_from_passages(parsed.passages, text, document.published), parsed.facts
+    )
     published = _publication_event(document)
     if published is not None:
-        events.insert(0, published)
+        # The dateline itself is the publication, not a second event.
+        events = [published, *(e for e in events if e.evidence != published.evidence)]
     return parsed.model_copy(update={"document": document, "events": tuple(events)})
+
+
+def _with_subjects(events: Iterable[Event], facts: Iterable[Fact]) -> list[Event]:
+    """Give an event the subject of the facts its passage states (`Release: January 2025`)."""
+    subjects: dict[int, set[str]] = {}
+    for fact in facts:
+        if fact.passage is not None:
+            subjects.setdefault(fact.passage, set()).add(fact.subject)
+    dated = []
+    for event in events:
+        found = subjects.get(event.passage, set()) if event.passage is not None else set()
+        if event.subject is None and len(found) == 1:
+            event = event.model_copy(update={"subject": next(iter(found))})
+        dated.append(event)
+    return dated
 
 
 def _dated(document: Document) -> Document:

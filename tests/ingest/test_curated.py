@@ -92,7 +92,7 @@ def test_unknown_document_is_reported(tmp_path: Path) -> None:
             '[[person]]\nname = "X"\ndocument = "gone.txt"\nevidence = "X"\n',
         )
     )
-    with pytest.raises(IngestError, match="no document 'gone.txt'"):
+    with pytest.raises(IngestError, match=r"no document 'gone\.txt'"):
         check_evidence(curated, DOCS.get)
 
 
