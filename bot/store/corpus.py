@@ -1,0 +1,40 @@
+"""The corpus store: the indexer's writes and the reads built on them, over one connection.
+
+`CorpusStore` combines the read side (`corpus_read.CorpusReader`) and the write side
+(`corpus_write.CorpusWriter`); open it with `await CorpusStore.open(path)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from bot.store.corpus_write import CorpusWriter
+from bot.store.database import open_database
+
+
+class CorpusStore(CorpusWriter):
+    """The corpus index and the per-guild tables in one SQLite database.
+
+    One task writes through a store at a time: write methods join the connection's open
+    transaction, whichever task opened it.
+    """
+
+    @classmethod
+    async def open(cls, path: Path | str) -> CorpusStore:
+        """Open (creating and migrating as needed) the database at `path`."""
+        return cls(await open_database(path))
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def __aenter__(self) -> CorpusStore:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

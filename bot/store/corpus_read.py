@@ -1,0 +1,173 @@
+"""Read side of the corpus store: what the indexer needs to decide and derive, plus counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.ingest.records import ModelKind
+from bot.store.fts import to_fts_query
+
+CORPUS_COUNTED = (
+    "documents",
+    "passages",
+    "quotes",
+    "people",
+    "models",
+    "facts",
+    "events",
+    "conflicts",
+)
+GUILD_TABLES = ("guild_settings", "daily_posts")
+
+PersonMentionRow = tuple[str, tuple[str, ...], str | None]
+ModelMentionRow = tuple[str, ModelKind | None, bool | None]
+FactRow = tuple[str, str, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PassageHit:
+    file: str
+    ordinal: int
+    kind: str
+    heading: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    file: str
+    passage: int  # ordinal of the passage that holds the quote
+    speaker: str | None
+    text: str
+    question: str | None
+    start: int
+    end: int
+
+
+def _optional_bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+class CorpusReader:
+    """Reads over one aiosqlite connection; all values are bound parameters."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        return self._conn
+
+    async def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._conn.execute(sql, tuple(parameters)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def _one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        async with self._conn.execute(sql, tuple(parameters)) as cursor:
+            return await cursor.fetchone()
+
+    async def _counts(self, tables: tuple[str, ...]) -> dict[str, int]:
+        # Table names come from the constants above, never from callers' text.
+        selects = ", ".join(f"(SELECT count(*) FROM {table}) AS {table}" for table in tables)
+        row = await self._one(f"SELECT {selects}")
+        assert row is not None
+        return {table: int(value) for table, value in zip(tables, row, strict=True)}
+
+    async def counts(self) -> dict[str, int]:
+        """Rows per corpus table: documents, passages, quotes, people, models, facts, ..."""
+        return await self._counts(CORPUS_COUNTED)
+
+    async def guild_row_counts(self) -> dict[str, int]:
+        return await self._counts(GUILD_TABLES)
+
+    async def fingerprints(self) -> dict[str, str]:
+        """file -> fingerprint of every indexed document."""
+        rows = await self._rows("SELECT file, fingerprint FROM documents")
+        return {str(row[0]): str(row[1]) for row in rows}
+
+    async def meta_get(self, key: str) -> str | None:
+        row = await self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    async def document_text(self, file: str) -> str | None:
+        row = await self._one("SELECT text FROM documents WHERE file = ?", (file,))
+        return None if row is None else str(row[0])
+
+    async def distinct_person_mentions(self) -> list[PersonMentionRow]:
+        """(name, other names, role) as the documents give them, each combination once."""
+        rows = await self._rows(
+            "SELECT DISTINCT name, other_names, role FROM person_mentions "
+            "ORDER BY name, role, other_names"
+        )
+        return [(str(r[0]), tuple(json.loads(r[1])), r[2]) for r in rows]
+
+    async def distinct_speakers(self) -> list[str]:
+        rows = await self._rows(
+            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL ORDER BY speaker"
+        )
+        return [str(row[0]) for row in rows]
+
+    async def distinct_model_mentions(self) -> list[ModelMentionRow]:
+        """(name, kind, minimax) as the documents give them, each combination once."""
+        rows = await self._rows(
+            "SELECT DISTINCT name, kind, minimax FROM model_mentions ORDER BY name, kind, minimax"
+        )
+        return [
+            (str(r[0]), None if r[1] is None else ModelKind(r[1]), _optional_bool(r[2]))
+            for r in rows
+        ]
+
+    async def facts_for_conflicts(self, *, curated: bool | None = None) -> list[FactRow]:
+        """Facts as (subject, attribute, value, file, evidence), by file and position.
+
+        All facts by default; `curated=False` only those parsed from documents, `curated=True`
+        only those from the curated file.
+        """
+        rows = await self._rows(
+            "SELECT f.subject, f.attribute, f.value, d.file, f.evidence "
+            "FROM facts AS f JOIN documents AS d ON d.id = f.document_id "
+            "WHERE ? IS NULL OR f.curated = ? "
+            "ORDER BY d.file, f.id",
+            (curated, curated),
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+    async def search_passages(
+        self, user_text: str, *, limit: int = 10, prefix: bool = False
+    ) -> list[PassageHit]:
+        """Passages matching the words of `user_text`, best first (empty when it has none)."""
+        query = to_fts_query(user_text, prefix=prefix)
+        if query is None:
+            return []
+        rows = await self._rows(
+            "SELECT d.file, p.ordinal, p.kind, p.heading, p.text, p.start, p.end "
+            "FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid "
+            "JOIN documents AS d ON d.id = p.document_id "
+            "WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
+            (query, limit),
+        )
+        return [PassageHit(*row) for row in rows]
+
+    async def search_quotes(
+        self, user_text: str, *, limit: int = 10, prefix: bool = False
+    ) -> list[QuoteHit]:
+        """Quotes whose text, question or speaker match the words of `user_text`, best first."""
+        query = to_fts_query(user_text, prefix=prefix)
+        if query is None:
+            return []
+        rows = await self._rows(
+            "SELECT d.file, p.ordinal, q.speaker, q.text, q.question, q.start, q.end "
+            "FROM quotes_fts JOIN quotes AS q ON q.id = quotes_fts.rowid "
+            "JOIN passages AS p ON p.id = q.passage_id "
+            "JOIN documents AS d ON d.id = q.document_id "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts), q.id LIMIT ?",
+            (query, limit),
+        )
+        return [QuoteHit(*row) for row in rows]

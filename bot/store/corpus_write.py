@@ -1,0 +1,286 @@
+"""Write side of the corpus store: transactions and the indexer's inserts and replacements.
+
+The indexer wraps a whole run in `transaction()`; a write method called outside a transaction
+opens its own, so each call is atomic either way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from bot.ingest.names import name_key
+from bot.ingest.records import (
+    Conflict,
+    Event,
+    Fact,
+    FuzzyDate,
+    Model,
+    ModelMention,
+    ParsedDocument,
+    Passage,
+    Person,
+    PersonMention,
+    Quote,
+)
+from bot.store.corpus_read import CorpusReader
+from bot.store.database import StoreError
+
+HEADING_SEPARATOR = " › "
+
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (file, title, outlet, published_start, published_end, "
+    "published_precision, published_part, kind, language, sha256, fingerprint, text) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PASSAGE = (
+    "INSERT INTO passages (document_id, ordinal, kind, heading, text, start, end, cells) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_QUOTE = (
+    "INSERT INTO quotes (document_id, passage_id, speaker, text, start, end, question) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PERSON_MENTION = (
+    "INSERT INTO person_mentions (document_id, passage_id, name, key, other_names, role, "
+    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_MODEL_MENTION = (
+    "INSERT INTO model_mentions (document_id, passage_id, name, key, kind, minimax, evidence) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_FACT = (
+    "INSERT INTO facts (document_id, passage_id, subject, subject_key, attribute, value, "
+    "evidence, curated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_EVENT = (
+    "INSERT INTO events (document_id, passage_id, start, end, precision, part, text, evidence, "
+    "subject, subject_key, curated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _date_columns(when: FuzzyDate | None) -> tuple[str | None, str | None, str | None, str | None]:
+    if when is None:
+        return (None, None, None, None)
+    return (when.start.isoformat(), when.end.isoformat(), when.precision.value, when.part)
+
+
+def _optional_int(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _spellings(names: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, name_key(name)) for each distinct spelling, in order."""
+    return [(name, name_key(name)) for name in dict.fromkeys(names)]
+
+
+class _Rows:
+    """Builds the parameter rows of one document's records, resolving passage ordinals."""
+
+    def __init__(self, file: str, document_id: int, passage_ids: dict[int, int]) -> None:
+        self.file = file
+        self.document_id = document_id
+        self.passage_ids = passage_ids
+
+    def _passage_id(self, ordinal: int | None, what: str) -> int | None:
+        if ordinal is None:
+            return None
+        try:
+            return self.passage_ids[ordinal]
+        except KeyError:
+            message = f"{self.file}: {what} refers to passage {ordinal}, which does not exist"
+            raise StoreError(message) from None
+
+    def quote(self, q: Quote) -> tuple[Any, ...]:
+        passage_id = self._passage_id(q.passage, f"quote {q.text[:40]!r}")
+        return (self.document_id, passage_id, q.speaker, q.text, q.start, q.end, q.question)
+
+    def person(self, m: PersonMention) -> tuple[Any, ...]:
+        passage_id = self._passage_id(m.passage, f"person {m.name!r}")
+        other_names = json.dumps(list(m.other_names), ensure_ascii=False)
+        key = name_key(m.name)
+        return (self.document_id, passage_id, m.name, key, other_names, m.role, m.evidence)
+
+    def model(self, m: ModelMention) -> tuple[Any, ...]:
+        passage_id = self._passage_id(m.passage, f"model {m.name!r}")
+        kind = None if m.kind is None else m.kind.value
+        minimax = _optional_int(m.minimax)
+        return (self.document_id, passage_id, m.name, name_key(m.name), kind, minimax, m.evidence)
+
+    def fact(self, f: Fact, curated: int) -> tuple[Any, ...]:
+        passage_id = self._passage_id(f.passage, f"fact {f.subject!r} {f.attribute!r}")
+        subject = (f.subject, name_key(f.subject))
+        return (self.document_id, passage_id, *subject, f.attribute, f.value, f.evidence, curated)
+
+    def event(self, e: Event, curated: int) -> tuple[Any, ...]:
+        passage_id = self._passage_id(e.passage, f"event {e.evidence!r}")
+        subject = (e.subject, None if e.subject is None else name_key(e.subject))
+        dates = _date_columns(e.when)
+        return (self.document_id, passage_id, *dates, e.text, e.evidence, *subject, curated)
+
+
+def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
+    heading = HEADING_SEPARATOR.join(p.heading_path) or None
+    cells = json.dumps([list(cell) for cell in p.cells], ensure_ascii=False) if p.cells else None
+    return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells)
+
+
+class CorpusWriter(CorpusReader):
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """`BEGIN IMMEDIATE` ... `COMMIT`; on any exception `ROLLBACK` and re-raise."""
+        if self._conn.in_transaction:
+            raise StoreError("a transaction is already open on this connection")
+        await self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            await self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                await self._conn.execute("ROLLBACK")
+            raise
+
+    @asynccontextmanager
+    async def _atomic(self) -> AsyncIterator[None]:
+        """Join the open transaction, or run in a transaction of its own."""
+        if self._conn.in_transaction:
+            yield
+        else:
+            async with self.transaction():
+                yield
+
+    async def meta_set(self, key: str, value: str) -> None:
+        async with self._atomic():
+            await self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    async def delete_document(self, file: str) -> None:
+        """Remove a document and, by cascade, everything extracted from it (FTS rows included)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM documents WHERE file = ?", (file,))
+
+    async def _rows_for(self, file: str, document_id: int | None = None) -> _Rows:
+        if document_id is None:
+            row = await self._one("SELECT id FROM documents WHERE file = ?", (file,))
+            if row is None:
+                raise StoreError(f"{file}: no such document in the index")
+            document_id = int(row[0])
+        rows = await self._rows(
+            "SELECT ordinal, id FROM passages WHERE document_id = ?", (document_id,)
+        )
+        return _Rows(file, document_id, {int(row[0]): int(row[1]) for row in rows})
+
+    async def insert_parsed(self, parsed: ParsedDocument, fingerprint: str) -> int:
+        """Insert one parsed document and everything extracted from it; returns its id."""
+        doc = parsed.document
+        published = _date_columns(doc.published)
+        document = (doc.file, doc.title, doc.outlet, *published, doc.kind.value, doc.language)
+        async with self._atomic():
+            try:
+                row = (*document, doc.sha256, fingerprint, doc.text)
+                async with self._conn.execute(_INSERT_DOCUMENT, row) as cursor:
+                    document_id = cursor.lastrowid
+                assert document_id is not None
+                await self._conn.executemany(
+                    _INSERT_PASSAGE, (_passage_row(document_id, p) for p in parsed.passages)
+                )
+            except sqlite3.IntegrityError as exc:
+                raise StoreError(f"{doc.file}: cannot store the document: {exc}") from exc
+            rows = await self._rows_for(doc.file, document_id)
+            await self._conn.executemany(_INSERT_QUOTE, [rows.quote(q) for q in parsed.quotes])
+            people = [rows.person(m) for m in parsed.people]
+            await self._conn.executemany(_INSERT_PERSON_MENTION, people)
+            models = [rows.model(m) for m in parsed.models]
+            await self._conn.executemany(_INSERT_MODEL_MENTION, models)
+            await self._insert_facts_events(rows, parsed.facts, parsed.events, curated=0)
+        return document_id
+
+    async def _insert_facts_events(
+        self, rows: _Rows, facts: Sequence[Fact], events: Sequence[Event], *, curated: int
+    ) -> None:
+        await self._conn.executemany(_INSERT_FACT, [rows.fact(f, curated) for f in facts])
+        await self._conn.executemany(_INSERT_EVENT, [rows.event(e, curated) for e in events])
+
+    async def delete_curated(self) -> None:
+        """Remove every curated fact and event (they are re-inserted from the curated file)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM facts WHERE curated = 1")
+            await self._conn.execute("DELETE FROM events WHERE curated = 1")
+
+    async def insert_curated(
+        self, file: str, facts: Sequence[Fact], events: Sequence[Event]
+    ) -> None:
+        """Insert curated facts and events of the indexed document `file` (curated = 1)."""
+        async with self._atomic():
+            rows = await self._rows_for(file)
+            await self._insert_facts_events(rows, facts, events, curated=1)
+
+    async def replace_people(self, people: Sequence[Person]) -> None:
+        """Replace the derived people and every spelling of their names (key = name_key)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM people")
+            await self._executemany_checked(
+                "INSERT INTO people (id, name, role) VALUES (?, ?, ?)",
+                [(i, p.name, p.role) for i, p in enumerate(people, start=1)],
+                "people",
+            )
+            await self._conn.executemany(
+                "INSERT INTO person_names (person_id, name, key) VALUES (?, ?, ?)",
+                [
+                    (i, name, key)
+                    for i, p in enumerate(people, start=1)
+                    for name, key in _spellings((p.name, *p.names))
+                ],
+            )
+
+    async def replace_models(self, models: Sequence[Model]) -> None:
+        """Replace the derived models and every spelling of their aliases (key = name_key)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM models")
+            await self._executemany_checked(
+                "INSERT INTO models (id, name, kind, minimax) VALUES (?, ?, ?, ?)",
+                [
+                    (i, m.name, None if m.kind is None else m.kind.value, _optional_int(m.minimax))
+                    for i, m in enumerate(models, start=1)
+                ],
+                "models",
+            )
+            await self._conn.executemany(
+                "INSERT INTO model_aliases (model_id, alias, key) VALUES (?, ?, ?)",
+                [
+                    (i, alias, key)
+                    for i, m in enumerate(models, start=1)
+                    for alias, key in _spellings((m.name, *m.aliases))
+                ],
+            )
+
+    async def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM conflicts")
+            await self._conn.executemany(
+                "INSERT INTO conflicts (id, subject, attribute) VALUES (?, ?, ?)",
+                [(i, c.subject, c.attribute) for i, c in enumerate(conflicts, start=1)],
+            )
+            await self._conn.executemany(
+                "INSERT INTO conflict_values (conflict_id, value, file, evidence) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (i, v.value, v.file, v.evidence)
+                    for i, c in enumerate(conflicts, start=1)
+                    for v in c.values
+                ],
+            )
+
+    async def _executemany_checked(
+        self, sql: str, rows: Sequence[tuple[Any, ...]], what: str
+    ) -> None:
+        try:
+            await self._conn.executemany(sql, rows)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"cannot store {what}: {exc}") from exc
