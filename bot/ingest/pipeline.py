@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.ingest.blocks import lines
+from bot.ingest.blocks import Block, lines
 from bot.ingest.dates import find_dates
 from bot.ingest.errors import IngestError
 from bot.ingest.events import events_from_passages
@@ -14,8 +14,9 @@ from bot.ingest.forms import parse_text
 from bot.ingest.records import Document, Event, Fact, ParsedDocument, Precision
 from bot.ingest.repair import repair_text
 
-# How many opening lines may carry a document's own date ("June 21, 2026").
+# A document's own date ("June 21, 2026") sits in one of its first lines.
 _DATELINE_WINDOW = 3
+_DATELINE_CHARS = 2000
 
 
 def parse_file(path: Path) -> ParsedDocument:
@@ -61,7 +62,7 @@ def _dated(document: Document) -> Document:
     """The document with its own date, when one of its opening lines states a precise one."""
     if document.published is not None:
         return document
-    for line in lines(document.text)[:_DATELINE_WINDOW]:
+    for line in _opening_lines(document.text):
         for mention in find_dates(line.text):
             if mention.when.precision in (Precision.DAY, Precision.MONTH):
                 return document.model_copy(update={"published": mention.when})
@@ -71,7 +72,7 @@ def _dated(document: Document) -> Document:
 def _publication_event(document: Document) -> Event | None:
     if document.published is None:
         return None
-    for line in lines(document.text)[:_DATELINE_WINDOW]:
+    for line in _opening_lines(document.text):
         for mention in find_dates(line.text):
             if mention.when == document.published:
                 source = document.outlet or "The document"
@@ -81,3 +82,7 @@ def _publication_event(document: Document) -> Event | None:
                     evidence=mention.evidence,
                 )
     return None
+
+
+def _opening_lines(text: str) -> list[Block]:
+    return lines(text[:_DATELINE_CHARS])[:_DATELINE_WINDOW]

@@ -27,6 +27,14 @@ _LEGACY = ("mac_roman", "sloppy-windows-1252", "latin-1", "cp437", "koi8-r")
 # Apple logo (byte 0xF0 in Mac Roman, i.e. the first byte of every 4-byte UTF-8 sequence),
 # the replacement character and C1 control characters.
 _MARKERS = re.compile("[\uf8ff\ufffd\u0080-\u009f]")
+# Control characters ftfy removes, and the Mac Roman pairs ftfy's badness does not see
+# (`‚Üí` for `→`, `‚úÖ` for `✅`): either sends a text through the slow, thorough path.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_MAC_ROMAN_HINTS = re.compile("[‚√][Ä-ü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø]")
+# Mojibake is spelled with Latin-1, Latin Extended, Greek, Cyrillic, box-drawing and a few
+# other characters; a text with none of them (ASCII, CJK, emoji, typographic punctuation)
+# needs no scoring by ftfy's slower badness check.
+_MOJIBAKE_ALPHABET = re.compile("[\u0080-\u04ff\u2500-\u25ff\uf8ff\ufffd]")
 _LATIN = (0xC0, 0x17F)  # À .. ſ: rarer Latin letters are what `…é` would "repair" into
 _PLAUSIBLE_NAMES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "VARIATION SELECTOR")
 _MIN_CREATED = 3
@@ -58,11 +66,23 @@ def repair_text(raw: bytes, file: str) -> str:
     """Decode a document's bytes and repair its encoding; line endings become `\\n`."""
     text = _decode(raw, file).replace("\r\n", "\n").replace("\r", "\n")
     text = _undo(text, lenient=True)
+    if text.isascii() or not _still_suspicious(text):
+        return text  # the common case: clean text, and ftfy would change nothing in it
     # Mixed damage (a damaged part beside text the legacy codec cannot hold) defeats the
     # whole-document round trip: such lines are tried alone, on strong evidence only.
     text = "".join(_undo(line, lenient=False) for line in text.splitlines(keepends=True))
     text = ftfy.fix_text(text, FIXER)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _still_suspicious(text: str) -> bool:
+    """Cheap whole-text check: anything ftfy or a per-line round trip could act on."""
+    return (
+        (_MOJIBAKE_ALPHABET.search(text) is not None and is_bad(text))
+        or _MARKERS.search(text) is not None
+        or _CONTROLS.search(text) is not None
+        or _MAC_ROMAN_HINTS.search(text) is not None
+    )
 
 
 def _undo(text: str, lenient: bool) -> str:
