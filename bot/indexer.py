@@ -8,12 +8,12 @@ serving; readers never see a half-written index (WAL). Per-guild tables are neve
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.fingerprints import Fingerprint, fingerprint
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
 from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
 from bot.ingest.entities import resolve_models, resolve_people
@@ -24,8 +24,6 @@ from bot.store import CorpusStore
 
 log = logging.getLogger(__name__)
 
-# Bump when parsing changes what it extracts, so unchanged files are parsed again.
-PARSER_VERSION = "1"
 _CURATED_META = "curated_fingerprint"
 
 
@@ -39,26 +37,24 @@ class IndexReport:
     changed: bool = field(default=True)
 
 
-def fingerprint(path: Path) -> str:
-    return f"{PARSER_VERSION}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
-
-
 @dataclass(frozen=True)
 class _Scan:
     files: list[Path]
-    fingerprints: dict[str, str]  # file name -> fingerprint
-    curated: str  # the curated file's fingerprint, "none" without one
+    fingerprints: dict[str, Fingerprint]  # file name -> fingerprint
+    curated: str  # the curated file's content fingerprint, "none" without one
 
 
-def _scan(seeds_dir: Path) -> _Scan:
+def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
     files = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
     curated = seeds_dir / CURATED_FILE
     return _Scan(
         files=files,
-        fingerprints={path.name: fingerprint(path) for path in files},
-        curated=fingerprint(curated) if curated.exists() else "none",
+        fingerprints={
+            path.name: fingerprint(path, Fingerprint.parse(stored.get(path.name))) for path in files
+        },
+        curated=fingerprint(curated).sha256 if curated.exists() else "none",
     )
 
 
@@ -72,13 +68,22 @@ async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
 
 async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
     started = time.perf_counter()
-    scan = await asyncio.to_thread(_scan, seeds_dir)
-    files, wanted, curated_print = scan.files, scan.fingerprints, scan.curated
     stored = await store.fingerprints()
+    scan = await asyncio.to_thread(_scan, seeds_dir, stored)
+    files, wanted, curated_print = scan.files, scan.fingerprints, scan.curated
+    before = {name: Fingerprint.parse(text) for name, text in stored.items()}
 
-    changed = [path for path in files if stored.get(path.name) != wanted[path.name]]
+    changed = [path for path in files if not wanted[path.name].same_content(before.get(path.name))]
+    touched = [
+        name
+        for name, print_ in wanted.items()
+        if str(print_) != stored.get(name) and print_.same_content(before.get(name))
+    ]
     removed = sorted(set(stored) - set(wanted))
-    if not changed and not removed and await store.meta_get(_CURATED_META) == curated_print:
+    unchanged = not changed and not removed
+    if unchanged and await store.meta_get(_CURATED_META) == curated_print:
+        for name in touched:  # same bytes, new mtime: remember the stat, skip the hashing
+            await store.set_fingerprint(name, str(wanted[name]))
         return IndexReport(
             counts=await store.counts(),
             indexed=0,
@@ -95,8 +100,10 @@ async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
         for path in changed:
             parsed = await asyncio.to_thread(parse_file, path)
             await store.delete_document(path.name)
-            await store.insert_parsed(parsed, wanted[path.name])
+            await store.insert_parsed(parsed, str(wanted[path.name]))
             log.debug("indexed %s: %d passages", path.name, len(parsed.passages))
+        for name in touched:
+            await store.set_fingerprint(name, str(wanted[name]))
         await _apply_curated(store, curated)
         await store.meta_set(_CURATED_META, curated_print)
     return IndexReport(

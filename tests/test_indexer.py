@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from bot.fingerprints import Fingerprint
 from bot.indexer import index_corpus
 from bot.ingest.errors import IngestError
 from bot.store import CorpusStore
@@ -185,3 +187,22 @@ async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) ->
         assert await store.guild_row_counts() == {"guild_settings": 1, "daily_posts": 1}
     finally:
         await store.close()
+
+
+async def test_a_touched_but_unchanged_document_is_not_parsed_again(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    notes = seeds_copy / SHOW_NOTES
+    os.utime(notes, ns=(notes.stat().st_atime_ns, notes.stat().st_mtime_ns + 10**9))
+
+    report = await index_corpus(seeds_copy, db)
+    assert (report.indexed, report.changed) == (0, False)
+    store = await CorpusStore.open(db)
+    try:
+        stored = Fingerprint.parse((await store.fingerprints())[SHOW_NOTES])
+    finally:
+        await store.close()
+    assert stored is not None
+    assert stored.mtime_ns == notes.stat().st_mtime_ns  # remembered: no hashing next time

@@ -125,16 +125,18 @@ class CorpusReader:
         ]
 
     async def facts_for_conflicts(self, *, curated: bool | None = None) -> list[FactRow]:
-        """Facts as (subject, attribute, value, file, evidence), by file and position.
+        """Distinct facts as (subject, attribute, value, file, evidence).
 
-        All facts by default; `curated=False` only those parsed from documents, `curated=True`
-        only those from the curated file.
+        One row per distinct value of a subject's attribute, cited by its first source, so
+        the result grows with what the corpus says, not with how often it says it. All facts
+        by default; `curated=False` only those parsed from documents, `True` only curated.
         """
         rows = await self._rows(
-            "SELECT f.subject, f.attribute, f.value, d.file, f.evidence "
+            "SELECT f.subject, f.attribute, f.value, min(d.file), min(f.evidence) "
             "FROM facts AS f JOIN documents AS d ON d.id = f.document_id "
             "WHERE ? IS NULL OR f.curated = ? "
-            "ORDER BY d.file, f.id",
+            "GROUP BY f.subject, f.attribute, f.value "
+            "ORDER BY f.subject, f.attribute, min(d.file)",
             (curated, curated),
         )
         return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]

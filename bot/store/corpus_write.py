@@ -176,6 +176,12 @@ class CorpusWriter(CorpusReader):
         )
         return _Rows(file, document_id, {int(row[0]): int(row[1]) for row in rows})
 
+    async def set_fingerprint(self, file: str, fingerprint: str) -> None:
+        async with self._atomic():
+            await self._conn.execute(
+                "UPDATE documents SET fingerprint = ? WHERE file = ?", (fingerprint, file)
+            )
+
     async def insert_parsed(self, parsed: ParsedDocument, fingerprint: str) -> int:
         """Insert one parsed document and everything extracted from it; returns its id."""
         doc = parsed.document

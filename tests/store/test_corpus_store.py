@@ -361,15 +361,15 @@ async def test_distinct_mentions_and_derived_tables(store: CorpusStore) -> None:
         ("GPT-4", None, None),
         ("MiniMax-M2", ModelKind.TEXT, True),
     ]
+    # One row per distinct value, cited by its first source.
     assert await store.facts_for_conflicts() == [
         ("MiniMax-M2", "release", "2025-10", "a.txt", "2025-10"),
-        ("MiniMax-M2", "release", "2025-10", "b.txt", "2025-10"),
     ]
     await store.insert_curated(
         "b.txt", [Fact(subject="M", attribute="a", value="v", evidence="e")], []
     )
-    assert len(await store.facts_for_conflicts()) == 3
-    assert len(await store.facts_for_conflicts(curated=False)) == 2
+    assert len(await store.facts_for_conflicts()) == 2
+    assert len(await store.facts_for_conflicts(curated=False)) == 1
     assert await store.facts_for_conflicts(curated=True) == [("M", "a", "v", "b.txt", "e")]
 
     people = [
