@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import aiosqlite
 
-from bot.ingest.records import ModelKind
+from bot.ingest.records import (
+    Document,
+    DocumentKind,
+    FuzzyDate,
+    Model,
+    ModelKind,
+    Person,
+    Precision,
+)
 from bot.store.fts import to_fts_query
 
 CORPUS_COUNTED = (
@@ -53,6 +62,23 @@ class QuoteHit:
 
 def _optional_bool(value: Any) -> bool | None:
     return None if value is None else bool(value)
+
+
+def _canonical_first(name: str, names: list[str]) -> tuple[str, ...]:
+    return (name, *(other for other in dict.fromkeys(names) if other != name))
+
+
+def _fuzzy_date(
+    start: str | None, end: str | None, precision: str | None, part: str | None
+) -> FuzzyDate | None:
+    if start is None or end is None or precision is None:
+        return None
+    return FuzzyDate(
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end),
+        precision=Precision(precision),
+        part=part,
+    )
 
 
 class CorpusReader:
@@ -140,6 +166,53 @@ class CorpusReader:
             (curated, curated),
         )
         return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+    async def documents(self) -> list[Document]:
+        """Every document's metadata, without its text (the text is left empty)."""
+        rows = await self._rows(
+            "SELECT file, title, outlet, published_start, published_end, published_precision,"
+            " published_part, kind, language, sha256 FROM documents ORDER BY file"
+        )
+        return [
+            Document(
+                file=r[0],
+                title=r[1],
+                outlet=r[2],
+                published=_fuzzy_date(r[3], r[4], r[5], r[6]),
+                kind=DocumentKind(r[7]),
+                language=r[8],
+                sha256=r[9],
+                text="",
+            )
+            for r in rows
+        ]
+
+    async def models(self) -> list[Model]:
+        """The derived models with their aliases, canonical name first."""
+        rows = await self._rows(
+            "SELECT m.name, m.kind, m.minimax, json_group_array(a.alias) FROM models AS m"
+            " JOIN model_aliases AS a ON a.model_id = m.id GROUP BY m.id ORDER BY m.id"
+        )
+        return [
+            Model(
+                name=r[0],
+                aliases=_canonical_first(r[0], json.loads(r[3])),
+                kind=None if r[1] is None else ModelKind(r[1]),
+                minimax=_optional_bool(r[2]),
+            )
+            for r in rows
+        ]
+
+    async def people(self) -> list[Person]:
+        """The derived people with every spelling, canonical name first."""
+        rows = await self._rows(
+            "SELECT p.name, p.role, json_group_array(n.name) FROM people AS p"
+            " JOIN person_names AS n ON n.person_id = p.id GROUP BY p.id ORDER BY p.id"
+        )
+        return [
+            Person(name=r[0], role=r[1], names=_canonical_first(r[0], json.loads(r[2])))
+            for r in rows
+        ]
 
     async def search_passages(
         self, user_text: str, *, limit: int = 10, prefix: bool = False

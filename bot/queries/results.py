@@ -1,0 +1,224 @@
+"""What the queries answer: plain, immutable result objects that know nothing of Discord.
+
+Every answer carries its citations (document, outlet, date, heading, verbatim evidence), so
+any renderer can say where each fact came from. Renderers (terminal text, Discord embeds)
+turn these into output; the queries never format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.ingest.records import DocumentKind, FuzzyDate, ModelKind
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document of the corpus, as an answer cites it."""
+
+    file: str
+    title: str
+    outlet: str | None
+    published: FuzzyDate | None
+    kind: DocumentKind
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: Source
+    heading: str | None = None  # the passage's heading path, " › "-joined
+    evidence: str | None = None  # the verbatim words that state it, for a fact
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A request the corpus cannot answer as asked: a short message, and what might help."""
+
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAnswer:
+    quote_id: int
+    text: str  # verbatim
+    speaker: str | None  # the person's canonical name; None when the source names nobody
+    speaker_as_written: str | None
+    question: str | None  # the question it answers, verbatim
+    citation: Citation
+    how: Literal["match", "random", "daily"]
+    query: str | None = None  # the words it matched, for "next match"
+    speaker_filter: str | None = None
+    rank: int = 0  # position among the matches, from 0
+    total: int = 1  # how many quotes matched
+
+
+# ---------------------------------------------------------------- models
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    value: str  # verbatim
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactLine:
+    attribute: str  # snake_case key: release, total_parameters, context, ...
+    label: str  # for people: "Release", "Total parameters", ...
+    values: tuple[FactValue, ...]  # more than one when sources give different values
+    disputed: bool = False  # the corpus lists these values as a disagreement
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A passage that names a model (for models the corpus only mentions)."""
+
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class ModelCard:
+    name: str
+    aliases: tuple[str, ...]
+    kind: ModelKind | None
+    minimax: bool | None
+    facts: tuple[FactLine, ...]
+    mentions: tuple[Mention, ...]  # where it is named, when no specification is given
+    specified: bool  # False: the corpus names it but gives no specification
+    matched: str  # the alias the request matched
+    exact: bool = True  # False when found by fuzzy matching
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSummary:
+    name: str
+    kind: ModelKind | None
+    minimax: bool | None
+    release: FuzzyDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelList:
+    kind: ModelKind | None
+    models: tuple[ModelSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    label: str
+    left: tuple[FactValue, ...]
+    right: tuple[FactValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    left: ModelCard
+    right: ModelCard
+    rows: tuple[ComparisonRow, ...]
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass(frozen=True, slots=True)
+class PersonProfile:
+    name: str
+    names: tuple[str, ...]  # every spelling, canonical first
+    role: str | None
+    sources: tuple[Source, ...]  # documents that mention the person
+    quote_count: int
+    facts: tuple[FactLine, ...] = ()
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    when: FuzzyDate
+    text: str
+    subject: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    entries: tuple[TimelineEntry, ...]  # this page, in date order
+    page: int  # from 0
+    page_count: int
+    total: int
+    year: int | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OnThisDay:
+    month: int
+    day: int
+    year: int  # the year of the date asked about ("On this day in 2026 ...")
+    entries: tuple[TimelineEntry, ...]
+    fallback: Literal["none", "month", "quote"]  # what is shown when the day has nothing
+    quote: QuoteAnswer | None = None
+
+
+# ---------------------------------------------------------------- search and sources
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    highlight: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    snippet: tuple[Segment, ...]  # an excerpt of the passage with the matched words marked
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    hits: tuple[SearchHit, ...]  # this page
+    page: int
+    page_count: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    source: Source
+    passages: int
+    quotes: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    subject: str
+    attribute: str
+    label: str
+    values: tuple[FactValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    counts: dict[str, int]
+    sources: tuple[SourceSummary, ...]
+    disagreements: tuple[Disagreement, ...]
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An autocomplete choice: what is shown, and what is sent back."""
+
+    name: str  # <= 100 characters
+    value: str  # <= 100 characters
