@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.store import CorpusStore
+
+# Property tests: a quick profile for everyday runs, a long one for CI (MINIMAX_BOT_PROFILE=full).
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile(
+    "full", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("MINIMAX_BOT_PROFILE", "default"))
 
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
