@@ -1,0 +1,408 @@
+"""Tests of the Discord API emulator itself, driven by a tiny throwaway bot (real discord.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import AsyncIterator
+
+import discord
+import pytest
+from discord.ext import commands
+
+from tests.emulator import DiscordEmulator
+from tests.emulator.models import MANAGE_GUILD, SEND_MESSAGES
+from tests.emulator.sample_bot import make_bot
+from tests.emulator.threaded import EmulatorThread
+
+
+CALLBACK = "POST /interactions/{interaction_id}/{interaction_token}/callback"
+
+
+@pytest.fixture
+async def bot(discord_emulator: DiscordEmulator) -> AsyncIterator[commands.Bot]:
+    client = make_bot(discord_emulator.world.guild.id)
+    async with discord_emulator.running(client):
+        yield client
+
+
+# --- connecting -----------------------------------------------------------------------------
+async def test_login_identify_ready_and_guild_create(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    assert [r.path for r in emu.requests[:2]] == ["/users/@me", "/oauth2/applications/@me"]
+    assert emu.gateway.connects == ["/?v=10&encoding=json&compress=zlib-stream"]
+    identify = emu.gateway.identifies[0]
+    assert identify["compress"] is True and identify["intents"] == discord.Intents.default().value
+    assert any(p["op"] == 1 for p in emu.gateway.received)  # heartbeats answered
+    assert bot.user is not None and bot.user.id == emu.world.bot.id
+    guild = bot.get_guild(emu.world.guild.id)
+    assert guild is not None and not guild.unavailable
+    assert {c.name for c in guild.text_channels} == {"general", "news"}
+    assert guild.default_role.id == guild.id and guild.get_role(guild.roles[1].id) is not None
+    assert guild.me is not None and guild.member_count == 4  # no members intent: only me cached
+
+
+async def test_sync_registers_guild_commands(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    registered = {c["name"]: c for c in emu.registered_commands(emu.world.guild.id)}
+    assert set(registered) == {
+        "ping",
+        "fruit",
+        "counter",
+        "slow",
+        "gone",
+        "admin",
+        "where",
+        "config",
+    }
+    assert emu.registered_commands() == []  # nothing global
+    assert registered["admin"]["default_member_permissions"] == str(MANAGE_GUILD)
+    assert registered["ping"]["options"][0] == {
+        **registered["ping"]["options"][0],
+        "type": 3,
+        "required": True,
+    }
+
+
+# --- interactions ---------------------------------------------------------------------------
+async def test_slash_command_answers_with_content_and_embed(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    reply = await (await discord_emulator.slash("ping", {"text": "hello"}))
+    assert reply.content == "pong: hello"
+    assert reply.embeds[0]["title"] == "Pong" and reply.embeds[0]["fields"][0]["value"] == "member"
+    assert not reply.ephemeral and not reply.pings
+    assert discord_emulator.interaction_responses[0]["type"] == 4
+
+
+async def test_autocomplete_returns_choices(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    choices = await discord_emulator.autocomplete("fruit", "name", "ap")
+    assert choices == [{"name": "apple", "value": "apple"}, {"name": "apricot", "value": "apricot"}]
+
+
+async def test_button_click_edits_the_message(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    message = await (await emu.slash("counter"))
+    assert message.custom_ids == ["counter:inc", "counter:reset"]
+    handle = await emu.click(message, "counter:inc")
+    edited = await handle
+    assert handle.callback_type == 7 and edited.id == message.id
+    assert edited.content == "count: 1" and len(edited.history) == 1
+    assert (await (await emu.click(message, "counter:inc"))).content == "count: 2"
+    reset = await emu.click(message, "counter:reset")
+    assert (await reset).content == "count: 0" and reset.callback_type == 6
+
+
+async def test_deferred_answer_then_original_edit_and_followup(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    handle = await discord_emulator.slash("slow", {"count": 3, "secret": True})
+    answer = await handle
+    assert handle.callback_type == 5
+    assert answer.content == "done x3" and answer.ephemeral and not answer.loading
+    followup = await handle.followup(0)
+    await discord_emulator.wait_for(lambda: followup.history, what="the follow-up edit")
+    assert followup.content == "and one more thing (edited)" and followup.id != answer.id
+
+
+async def test_original_response_fetched_edited_deleted(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    message = await (await emu.slash("gone"))
+    await emu.wait_for(lambda: message.deleted, what="the deletion")
+    assert message.content == "here and edited"
+    assert [r.method for r in emu.requests if "@original" in r.path] == ["GET", "PATCH", "DELETE"]
+
+
+async def test_options_are_typed_and_resolved(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    reply = await (await emu.slash("where", {"channel": "news"}))
+    assert reply.content == "that is #news"
+    data = next(iter(emu.interactions.values())).payload["data"]
+    channel_id = str(emu.world.guild.channel("news").id)
+    assert data["options"] == [{"name": "channel", "type": 7, "value": channel_id}]
+    assert data["resolved"]["channels"][channel_id]["name"] == "news"
+    assert (await (await emu.slash("config set", {"value": "7"}))).content == "set to 7"
+
+
+async def test_manage_guild_check(discord_emulator: DiscordEmulator, bot: commands.Bot) -> None:
+    emu = discord_emulator
+    refused = await (await emu.slash("admin"))
+    assert refused.content == "You need Manage Server." and refused.ephemeral
+    allowed = await (await emu.slash("admin", user=emu.world.admin))
+    assert allowed.content == "welcome, admin"
+    forced = await (await emu.slash("admin", permissions=discord.Permissions(manage_guild=True)))
+    assert forced.content == "welcome, admin"
+
+
+async def test_unknown_option_or_missing_required_is_a_test_error(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    with pytest.raises(LookupError, match="no option 'txt'"):
+        await discord_emulator.slash("ping", {"txt": "x"})
+    with pytest.raises(ValueError, match="required"):
+        await discord_emulator.slash("ping")
+
+
+# --- faults ---------------------------------------------------------------------------------
+async def test_429_with_via_is_retried(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    emu.fail_next(1, status=429, retry_after=0.05, route=CALLBACK)
+    reply = await (await emu.slash("ping", {"text": "again"}))
+    assert reply.content == "pong: again"
+    assert [r.status for r in emu.requests_to(CALLBACK)] == [429, 200]
+
+
+async def test_500_is_retried(discord_emulator: DiscordEmulator, bot: commands.Bot) -> None:
+    emu = discord_emulator
+    channel = bot.get_channel(emu.world.guild.channel("general").id)
+    assert isinstance(channel, discord.TextChannel)
+    emu.fail_next(1, status=500, route="POST /channels/{channel_id}/messages")
+    sent = await channel.send(
+        "hello", allowed_mentions=discord.AllowedMentions.none()
+    )  # discord.py waits 1 s
+    assert [r.status for r in emu.requests_to("POST /channels/{channel_id}/messages")] == [500, 200]
+    assert emu.channel_messages(channel.id)[0].id == sent.id
+
+
+async def test_429_without_via_is_not_retried(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    channel = bot.get_channel(emu.world.guild.channel("general").id)
+    assert isinstance(channel, discord.TextChannel)
+    emu.fail_next(1, status=429, via=False)
+    with pytest.raises(discord.HTTPException) as info:
+        await channel.send("x")
+    assert info.value.status == 429
+
+
+async def test_dropped_gateway_resumes_and_replays(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    await emu.drop_gateway()
+    handle = await emu.slash("ping", {"text": "while away"})  # buffered, replayed on RESUME
+    assert (await handle).content == "pong: while away"
+    await emu.wait_for_resume()
+    assert emu.gateway.resumes[0]["session_id"] == bot.ws.session_id
+    assert any(p["op"] == 6 for p in emu.gateway.received)
+    assert emu.gateway.connects[-1].startswith("/resume?")  # resume_gateway_url from READY
+    assert len(emu.gateway.identifies) == 1
+    assert (await (await emu.slash("ping", {"text": "back"}))).content == "pong: back"
+
+
+async def test_drop_with_close_code_and_reconnect_op(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    await emu.drop_gateway(code=4000)
+    await emu.wait_for_resume(1)
+    await emu.request_reconnect()
+    await emu.wait_for_resume(2)
+    assert (await (await emu.slash("ping", {"text": "x"}))).content == "pong: x"
+
+
+async def test_invalid_session_makes_the_bot_identify_again(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    bot.before_identify_hook = _no_identify_delay  # type: ignore[method-assign]
+    await emu.invalidate_session(resumable=False)
+    await emu.wait_for(
+        lambda: len(emu.gateway.identifies) == 2 and emu.gateway.sessions, what="re-IDENTIFY"
+    )
+    assert (await (await emu.slash("ping", {"text": "new"}))).content == "pong: new"
+
+
+async def _no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:
+    """discord.py sleeps 5 s before every IDENTIFY but the first; not needed on loopback."""
+
+
+# --- validation -----------------------------------------------------------------------------
+async def test_invalid_body_and_unknown_route_are_violations(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    emu.allow_violations()
+    channel_id = emu.world.guild.channel("general").id
+    route = discord.http.Route("POST", "/channels/{channel_id}/messages", channel_id=channel_id)
+    await bot.http.request(route, json={"content": "ok", "embeds": [{"title": 5}]})
+    with pytest.raises(discord.HTTPException) as info:  # the spec says 4000; bots get 2000
+        await bot.http.request(route, json={"content": "x" * 2001})
+    assert info.value.status == 400 and info.value.code == 50035
+    with pytest.raises(discord.NotFound):
+        await bot.http.request(discord.http.Route("GET", "/no/such/route"))
+    path = f"/channels/{channel_id}/messages"
+    kinds = [(v.kind, v.path) for v in emu.violations]
+    assert kinds == [("body", path), ("limit", path), ("unknown-route", "/no/such/route")]
+    assert "title" in emu.violations[0].detail and "2000" in emu.violations[1].detail
+    emu._allow_violations = False  # what the fixture's teardown reports:
+    with pytest.raises(AssertionError, match="3 request"):
+        emu.check()
+    emu.allow_violations()
+
+
+async def test_integer_snowflakes_are_accepted(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    channel_id = emu.world.guild.channel("general").id
+    route = discord.http.Route("POST", "/channels/{channel_id}/messages", channel_id=channel_id)
+    body = {"content": "hi", "allowed_mentions": {"parse": [], "users": [emu.world.member.id]}}
+    await bot.http.request(route, json=body)
+    assert emu.violations == []
+
+
+async def test_mentions_follow_allowed_mentions(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    channel = bot.get_channel(emu.world.guild.channel("general").id)
+    assert isinstance(channel, discord.TextChannel)
+    role = emu.world.guild.role("Announcements")
+    text = f"@everyone <@&{role.id}> <@{emu.world.member.id}>"
+    await channel.send(text, allowed_mentions=discord.AllowedMentions.none())
+    await channel.send(text)
+    quiet, loud = emu.channel_messages(channel.id)
+    assert not quiet.pings and loud.pings
+    assert loud.data["mention_everyone"] and loud.data["mention_roles"] == [str(role.id)]
+
+
+async def test_double_acknowledgement_is_refused(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    await (await emu.slash("ping", {"text": "once"}))
+    record = next(iter(emu.interactions.values()))
+    route = discord.http.Route(
+        "POST",
+        "/interactions/{interaction_id}/{interaction_token}/callback",
+        interaction_id=record.id,
+        interaction_token=record.token,
+    )
+    with pytest.raises(discord.HTTPException) as info:
+        await bot.http.request(route, json={"type": 4, "data": {"content": "twice"}})
+    assert info.value.code == 40060
+
+
+# --- other setups ---------------------------------------------------------------------------
+async def test_auto_sharded_bot_uses_gateway_bot(discord_emulator: DiscordEmulator) -> None:
+    client = make_bot(discord_emulator.world.guild.id, sharded=True)
+    async with discord_emulator.running(client):
+        assert discord_emulator.requests_to("GET /gateway/bot")
+        assert discord_emulator.gateway.identifies[0]["shard"] == [0, 1]
+        assert (await (await discord_emulator.slash("ping", {"text": "s"}))).content == "pong: s"
+
+
+async def test_privileged_intents_are_refused(discord_emulator: DiscordEmulator) -> None:
+    intents = discord.Intents.default()
+    intents.members = True
+    client = make_bot(discord_emulator.world.guild.id, intents=intents)
+    with pytest.raises(discord.PrivilegedIntentsRequired):
+        async with discord_emulator.running(client):
+            pass
+
+
+async def test_emulator_alone_starts_and_stops_quickly() -> None:
+    before = discord.http.Route.BASE
+    emu = DiscordEmulator()
+    await emu.start()
+    try:
+        assert emu.port > 0 and emu.api_base.startswith("http://127.0.0.1:")
+        with emu.patch_discord():
+            assert emu.api_base == discord.http.Route.BASE
+        assert before == discord.http.Route.BASE
+    finally:
+        await asyncio.wait_for(emu.stop(), 2)
+
+
+async def test_fault_rate_is_seeded_and_survivable(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    emu.fault_rate(0.5, statuses=(429,), route=CALLBACK, seed=7)
+    for i in range(4):
+        assert (await (await emu.slash("ping", {"text": str(i)}))).content == f"pong: {i}"
+    assert emu.faults.injected and all(status == 429 for _, _, status in emu.faults.injected)
+
+
+async def test_file_upload_is_validated_by_its_payload_json(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    channel = bot.get_channel(emu.world.guild.channel("general").id)
+    assert isinstance(channel, discord.TextChannel)
+    await channel.send("see file", file=discord.File(io.BytesIO(b"abc"), "notes.txt"))
+    (message,) = emu.channel_messages(channel.id)
+    assert message.data["attachments"][0]["filename"] == "notes.txt"
+    assert message.data["attachments"][0]["size"] == 3
+
+
+async def test_guild_changes_reach_the_bot(
+    discord_emulator: DiscordEmulator, bot: commands.Bot
+) -> None:
+    emu = discord_emulator
+    joined = await emu.join_guild("Second Guild")
+    await emu.wait_for(lambda: bot.get_guild(joined.id), what="the new guild in the bot's cache")
+    news, general = emu.world.guild.channel("news"), emu.world.guild.channel("general")
+    await emu.set_permissions(news, emu.world.bot, deny=SEND_MESSAGES)
+    await emu.delete_channel(general)
+    await emu.wait_for(lambda: bot.get_channel(general.id) is None, what="CHANNEL_DELETE")
+    with pytest.raises(discord.Forbidden) as denied:
+        await bot.http.send_message(news.id, params=discord.http.handle_message_parameters("x"))
+    with pytest.raises(discord.NotFound) as gone:
+        await bot.http.send_message(general.id, params=discord.http.handle_message_parameters("x"))
+    assert (denied.value.code, gone.value.code) == (50013, 10003)
+
+
+def test_the_fixture_fails_a_test_whose_bot_broke_the_spec(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import aiohttp
+
+        pytest_plugins = ["tests.emulator.plugin"]
+
+        async def test_bad_request(discord_emulator):
+            async with aiohttp.ClientSession() as session:
+                await session.get(discord_emulator.api_base + "/no/such/route")
+        """
+    )
+    options = ["-o", "asyncio_mode=auto", "-o", "asyncio_default_fixture_loop_scope=function"]
+    result = pytester.runpytest_inprocess(*options, "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)  # the test body passed; its teardown failed it
+    result.stdout.fnmatch_lines(
+        ["*1 request(s) Discord would reject*", "*unknown-route*/no/such/route*"]
+    )
+
+
+def test_emulator_in_its_own_thread() -> None:
+    async def scenario(threaded: EmulatorThread) -> str:
+        client = make_bot(threaded.emulator.world.guild.id)
+        task = asyncio.create_task(client.start(threaded.emulator.token))
+        try:
+            await threaded.run(threaded.emulator.wait_until_ready())
+            handle = await threaded.run(threaded.emulator.slash("ping", {"text": "threads"}))
+            return (await threaded.run(handle.message())).content
+        finally:
+            await client.close()
+            await task
+
+    before = discord.http.Route.BASE
+    with EmulatorThread() as threaded:
+        assert asyncio.run(scenario(threaded)) == "pong: threads"
+        threaded.emulator.check()
+    assert before == discord.http.Route.BASE
