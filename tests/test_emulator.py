@@ -15,7 +15,6 @@ from tests.emulator.models import MANAGE_GUILD, SEND_MESSAGES
 from tests.emulator.sample_bot import make_bot
 from tests.emulator.threaded import EmulatorThread
 
-
 CALLBACK = "POST /interactions/{interaction_id}/{interaction_token}/callback"
 
 
