@@ -1,9 +1,102 @@
-"""Reads for the models queries."""
+"""Reads for the models queries: a model's facts, its disputed values, passages that name it.
+
+Lists of names and keys are bound as one JSON parameter (`json_each(?)`); a name reaches an
+FTS5 MATCH only through `to_fts_query`.
+"""
 
 from __future__ import annotations
 
-from bot.store.corpus_read import CorpusReader
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.store.corpus_read import CorpusReader, PassageHit
+from bot.store.fts import to_fts_query
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFactRow:
+    attribute: str
+    value: str  # verbatim
+    evidence: str
+    file: str
+    heading: str | None  # of the passage that states it
+    curated: bool  # from seeds/curated.toml rather than a parsed table or specification
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedValue:
+    attribute: str
+    value: str
+    file: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRow:
+    subject_key: str
+    value: str
 
 
 class ModelsReads(CorpusReader):
-    pass
+    async def model_facts(self, keys: Sequence[str], *, per_value: int = 5) -> list[ModelFactRow]:
+        """The facts whose subject has one of the name `keys`, in document order: for each
+        attribute and verbatim value, its first `per_value` statements only, so a value the
+        corpus repeats a thousand times costs no more than one it states a few times."""
+        rows = await self._rows(
+            "WITH stated AS (SELECT f.id, row_number() OVER ("
+            "  PARTITION BY f.attribute, f.value ORDER BY f.id) AS nth FROM facts AS f"
+            "  WHERE f.subject_key IN (SELECT value FROM json_each(?1))) "
+            "SELECT f.attribute, f.value, f.evidence, d.file, p.heading, f.curated "
+            "FROM stated AS s JOIN facts AS f ON f.id = s.id "
+            "JOIN documents AS d ON d.id = f.document_id "
+            "LEFT JOIN passages AS p ON p.id = f.passage_id "
+            "WHERE s.nth <= ?2 ORDER BY d.file, p.ordinal IS NULL, p.ordinal, f.id",
+            (json.dumps(list(keys)), per_value),
+        )
+        return [
+            ModelFactRow(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5])) for r in rows
+        ]
+
+    async def has_parsed_facts(self, keys: Sequence[str]) -> bool:
+        """Whether any fact about the name `keys` comes from a parsed table or specification."""
+        row = await self._one(
+            "SELECT EXISTS (SELECT 1 FROM facts WHERE curated = 0"
+            " AND subject_key IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(keys)),),
+        )
+        return row is not None and bool(row[0])
+
+    async def disputed_values(self, subjects: Sequence[str]) -> list[DisputedValue]:
+        """The values of the conflicts listed for any of `subjects` (canonical names)."""
+        rows = await self._rows(
+            "SELECT c.attribute, v.value, v.file, v.evidence "
+            "FROM conflicts AS c JOIN conflict_values AS v ON v.conflict_id = c.id "
+            "WHERE c.subject IN (SELECT value FROM json_each(?)) ORDER BY c.id, v.rowid",
+            (json.dumps(list(subjects)),),
+        )
+        return [DisputedValue(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+    async def release_values(self, keys: Sequence[str]) -> list[ReleaseRow]:
+        """Each distinct release stated for a subject with one of the name `keys`."""
+        rows = await self._rows(
+            "SELECT DISTINCT subject_key, value FROM facts WHERE attribute = 'release'"
+            " AND subject_key IN (SELECT value FROM json_each(?)) ORDER BY subject_key, value",
+            (json.dumps(list(keys)),),
+        )
+        return [ReleaseRow(str(r[0]), str(r[1])) for r in rows]
+
+    async def passages_with_words(self, name: str, *, limit: int = 40) -> list[PassageHit]:
+        """The first passages (in the order indexed) whose own text, not heading, holds every
+        word of `name`. The words may be apart or in another order: callers confirm the name."""
+        query = to_fts_query(name)
+        if query is None:
+            return []
+        rows = await self._rows(
+            "SELECT d.file, p.ordinal, p.kind, p.heading, p.text, p.start, p.end "
+            "FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid "
+            "JOIN documents AS d ON d.id = p.document_id "
+            "WHERE passages_fts MATCH ? ORDER BY passages_fts.rowid LIMIT ?",
+            (f"text : ({query})", limit),
+        )
+        return [PassageHit(*row) for row in rows]
