@@ -1,0 +1,202 @@
+"""Models: a model's card with every fact and its sources, lists by kind, comparisons.
+
+A model is *specified* when a parsed table or specification gives any fact about it. Curated
+facts (prose a parser cannot read, e.g. M2.5's tokens per day) are shown on the card but do not
+make a specification; a card that is not specified also lists the passages that name the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.ingest.conflicts import comparable_value
+from bot.ingest.dates import find_dates
+from bot.ingest.names import name_key
+from bot.ingest.records import FuzzyDate, Model, ModelKind
+from bot.queries.catalog_cache import PerCatalog
+from bot.queries.corpus import Catalog, Corpus
+from bot.queries.labels import label_for
+from bot.queries.mentions import mentions_of
+from bot.queries.model_names import ModelMatch, resolve_model, shown
+from bot.queries.results import (
+    Citation,
+    Comparison,
+    ComparisonRow,
+    FactLine,
+    FactValue,
+    ModelCard,
+    ModelList,
+    ModelSummary,
+    Problem,
+)
+from bot.store.models_read import DisputedValue, ModelFactRow
+
+MAX_MENTIONS = 5
+MAX_CITATIONS = 5  # per value: the first sources that state it
+# Attributes a card shows first, in this order; the rest follow in the order first stated.
+ATTRIBUTE_ORDER = (
+    "release", "type", "kind", "total_parameters", "active_parameters", "parameters",
+    "context", "layers", "attention_heads", "experts", "architecture", "attention", "licence",
+    "open_source", "price", "benchmarks", "performance",
+)  # fmt: skip
+
+
+def _value_key(value: str) -> str:
+    # `Jan 2025` and `January 2025` are one value; other texts differ by more than case or spaces.
+    when = comparable_value(value)
+    return when.iso() if isinstance(when, FuzzyDate) else " ".join(value.casefold().split())
+
+
+def _fact_lines(
+    catalog: Catalog, rows: list[ModelFactRow], disputes: list[DisputedValue]
+) -> tuple[FactLine, ...]:
+    lines: dict[str, dict[str, tuple[str, list[Citation]]]] = {}
+
+    def add(attribute: str, value: str, citation: Citation) -> None:
+        values = lines.setdefault(attribute, {})
+        _, citations = values.setdefault(_value_key(value), (value, []))
+        if not any(
+            (c.source.file, c.evidence) == (citation.source.file, citation.evidence)
+            for c in citations
+        ):
+            citations.append(citation)
+
+    for row in rows:
+        add(row.attribute, row.value, catalog.citation(row.file, row.heading, row.evidence))
+    for dispute in disputes:
+        add(
+            dispute.attribute, dispute.value, catalog.citation(dispute.file, None, dispute.evidence)
+        )
+    disputed = {dispute.attribute for dispute in disputes}
+    first_seen = {attribute: i for i, attribute in enumerate(lines)}
+    order = sorted(
+        lines,
+        key=lambda a: (
+            ATTRIBUTE_ORDER.index(a) if a in ATTRIBUTE_ORDER else len(ATTRIBUTE_ORDER),
+            first_seen[a],
+        ),
+    )
+    return tuple(
+        FactLine(
+            attribute,
+            label_for(attribute),
+            tuple(
+                FactValue(value, tuple(cites[:MAX_CITATIONS]))
+                for value, cites in lines[attribute].values()
+            ),
+            disputed=attribute in disputed,
+        )
+        for attribute in order
+    )
+
+
+def _keys(model: Model) -> list[str]:
+    return sorted({name_key(alias) for alias in model.aliases} - {""})
+
+
+async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
+    rows = await corpus.store.model_facts(_keys(model), per_value=MAX_CITATIONS)
+    disputes = await corpus.store.disputed_values(model.aliases)
+    specified = await corpus.store.has_parsed_facts(_keys(model))
+    return ModelCard(
+        name=model.name,
+        aliases=model.aliases,
+        kind=model.kind,
+        minimax=model.minimax,
+        facts=_fact_lines(corpus.catalog, rows, disputes),
+        mentions=() if specified else await mentions_of(corpus, model.aliases, limit=MAX_MENTIONS),
+        specified=specified,
+        matched=model.name,
+    )
+
+
+# A card depends only on the corpus, which does not change while its catalog is in use (a
+# re-indexed corpus is opened anew, with a new catalog), so each card is built once.
+_cards: PerCatalog[dict[str, ModelCard]] = PerCatalog(lambda catalog: {})
+
+
+async def _card(corpus: Corpus, found: ModelMatch) -> ModelCard:
+    cards = _cards(corpus.catalog)
+    card = cards.get(found.model.name)
+    if card is None:
+        card = cards[found.model.name] = await _build_card(corpus, found.model)
+    return replace(card, matched=found.alias, exact=found.exact)
+
+
+async def model_card(corpus: Corpus, name: str) -> ModelCard | Problem:
+    """The card of the model `name` means, or a Problem saying what the corpus lacks."""
+    found = resolve_model(corpus.catalog, name)
+    return found if isinstance(found, Problem) else await _card(corpus, found)
+
+
+def _within(inner: FuzzyDate, outer: FuzzyDate) -> bool:
+    return inner != outer and outer.start <= inner.start <= inner.end <= outer.end
+
+
+def _release(values: list[FuzzyDate]) -> FuzzyDate | None:
+    # `2025` and `Oct 2025` agree; the more precise one says more, then the earliest counts.
+    precise = [d for d in values if not any(_within(o, d) for o in values)]
+    return min(precise, key=lambda d: (d.start, d.end), default=None)
+
+
+_lists: PerCatalog[dict[ModelKind | None, ModelList]] = PerCatalog(lambda catalog: {})
+
+
+async def list_models(corpus: Corpus, kind: ModelKind | None = None) -> ModelList:
+    """Models of `kind` (all when None): MiniMax's own first, each group by release, then name."""
+    lists = _lists(corpus.catalog)
+    if kind not in lists:
+        lists[kind] = await _list_models(corpus, kind)
+    return lists[kind]
+
+
+async def _list_models(corpus: Corpus, kind: ModelKind | None) -> ModelList:
+    keys = [key for model in corpus.catalog.models for key in _keys(model)]
+    stated: dict[str, list[FuzzyDate]] = {}
+    for row in await corpus.store.release_values(keys):
+        model = corpus.catalog.model_by_key.get(row.subject_key)
+        if model is not None:
+            stated.setdefault(model.name, []).extend(m.when for m in find_dates(row.value))
+    summaries = [
+        ModelSummary(m.name, m.kind, m.minimax, _release(stated.get(m.name, [])))
+        for m in corpus.catalog.models
+        if kind is None or m.kind is kind
+    ]
+    # A release known only by its year sorts after the months of that year.
+    summaries.sort(
+        key=lambda s: (
+            s.minimax is not True,
+            (s.release.end, s.release.start) if s.release else (date.max, date.max),
+            s.name.casefold(),
+        )
+    )
+    return ModelList(kind, tuple(summaries))
+
+
+async def compare_models(corpus: Corpus, left: str, right: str) -> Comparison | Problem:
+    """Two cards side by side: a row per attribute either states, shared attributes first."""
+    found = [resolve_model(corpus.catalog, name) for name in (left, right)]
+    for match in found:
+        if isinstance(match, Problem):
+            return match
+    first, second = (m for m in found if isinstance(m, ModelMatch))
+    if first.model == second.model:
+        return Problem(
+            f"“{shown(left)}” and “{shown(right)}” are the same model, {first.model.name}: "
+            "name two different models."
+        )
+    a, b = await _card(corpus, first), await _card(corpus, second)
+    left_lines = {line.attribute: line for line in a.facts}
+    right_lines = {line.attribute: line for line in b.facts}
+    shared = [attr for attr in left_lines if attr in right_lines]
+    order = shared + [x for x in (*left_lines, *right_lines) if x not in shared]
+    rows = tuple(
+        ComparisonRow(
+            label_for(attribute),
+            left_lines[attribute].values if attribute in left_lines else (),
+            right_lines[attribute].values if attribute in right_lines else (),
+        )
+        for attribute in dict.fromkeys(order)
+    )
+    return Comparison(a, b, rows)

@@ -1,0 +1,249 @@
+"""The timeline over the real seeds: by year, range and words, in date order, paginated."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.ingest.records import FuzzyDate, Precision
+from bot.queries.corpus import Corpus
+from bot.queries.results import Problem, Timeline, TimelineEntry
+from bot.queries.timeline import query_words, timeline
+from bot.store import CorpusStore
+
+
+@pytest.fixture
+async def corpus(indexed_seeds_db: Path) -> AsyncIterator[Corpus]:
+    corpus = await Corpus.load(await CorpusStore.open(indexed_seeds_db))
+    yield corpus
+    await corpus.close()
+
+
+async def answer(
+    corpus: Corpus, year: int | None = None, query: str | None = None, **options: Any
+) -> Timeline:
+    result = await timeline(corpus, year, query, **options)
+    assert isinstance(result, Timeline), result
+    return result
+
+
+async def everything(
+    corpus: Corpus, year: int | None = None, query: str | None = None
+) -> list[TimelineEntry]:
+    """Every entry, page after page."""
+    entries: list[TimelineEntry] = []
+    first = await answer(corpus, year, query, per_page=50)
+    for page in range(first.page_count):
+        entries += (await answer(corpus, year, query, page=page, per_page=50)).entries
+    assert len(entries) == first.total
+    return entries
+
+
+def texts(entries: tuple[TimelineEntry, ...] | list[TimelineEntry]) -> list[str]:
+    return [e.text for e in entries]
+
+
+def find(entries: list[TimelineEntry], start: str) -> TimelineEntry:
+    found = [e for e in entries if e.text.startswith(start)]
+    assert len(found) == 1, (start, texts(entries))
+    return found[0]
+
+
+def in_date_order(entries: list[TimelineEntry]) -> bool:
+    keys = [(e.when.start, e.when.end) for e in entries]
+    return keys == sorted(keys)
+
+
+async def test_2025_in_date_order_with_its_releases(corpus: Corpus) -> None:
+    entries = await everything(corpus, 2025)
+    assert in_date_order(entries)
+    m2 = find(entries, "MiniMax-M2 released")
+    assert (m2.when, m2.subject) == (FuzzyDate.month(2025, 10), "MiniMax-M2")
+    assert m2.citation.source.file.startswith("003_")
+    assert m2.citation.heading is not None and "Release Timeline" in m2.citation.heading
+    assert m2.citation.evidence == "Oct 2025"
+    for name in ("MiniMax-M1-40K", "MiniMax-M1-80K"):
+        assert find(entries, f"{name} released").when == FuzzyDate.month(2025, 6)
+    for entry in entries:
+        assert entry.when.overlaps(FuzzyDate.year(2025))
+        assert entry.when.end.year >= 2025  # nothing of 2024 alone
+
+
+async def test_a_finer_date_comes_before_a_coarser_one_with_the_same_start(
+    corpus: Corpus,
+) -> None:
+    entries = await everything(corpus, 2025)
+    january = [i for i, e in enumerate(entries) if e.when.precision is Precision.MONTH]
+    whole_year = [i for i, e in enumerate(entries) if e.when.precision is Precision.YEAR]
+    assert entries[january[0]].when.start == entries[whole_year[0]].when.start
+    assert january[0] < whole_year[0]
+
+
+async def test_2021_keeps_the_founding_at_each_precision(corpus: Corpus) -> None:
+    entries = await everything(corpus, 2021)
+    assert in_date_order(entries)
+    end = find(entries, "Junjie Yan: MiniMax was founded at the end of 2021.")
+    assert end.when == FuzzyDate.part_of_year(2021, "end")
+    assert end.citation.evidence == "the end of 2021"
+    late = find(entries, "Yanjunjie founded MiniMax in late 2021")
+    assert late.when == FuzzyDate.part_of_year(2021, "late")
+    december = find(entries, "Founded in December 2021")
+    assert december.when == FuzzyDate.month(2021, 12)  # never shown as a day
+
+
+async def test_a_range_over_two_years_shows_under_both(corpus: Corpus) -> None:
+    for year in (2021, 2022):
+        phase = find(await everything(corpus, year), "Phase 1: Founding")
+        assert (phase.when.start, phase.when.end) == (date(2021, 12, 1), date(2022, 12, 31))
+    assert "Phase 1" not in " ".join(texts(await everything(corpus, 2023)))
+
+
+async def test_words_find_glow(corpus: Corpus) -> None:
+    result = await answer(corpus, None, "Glow")
+    assert "Its first product, Glow, launched in October 2022" in " ".join(texts(result.entries))
+    assert result.query == "Glow"
+    for query in ("glow", "GLOW", "  glow  ", "ＧＬＯＷ", "gl\u200bow"):
+        assert (await answer(corpus, None, query)).entries == result.entries, query
+
+
+async def test_words_in_any_order_all_of_them(corpus: Corpus) -> None:
+    one = await answer(corpus, None, "Glow launched")
+    other = await answer(corpus, None, "launched, Glow")
+    assert one.entries and one.entries == other.entries
+    assert all("glow" in t.lower() and "launched" in t.lower() for t in texts(one.entries))
+    assert len(one.entries) < len((await answer(corpus, None, "Glow")).entries)
+
+
+async def test_words_match_the_subject(corpus: Corpus) -> None:
+    result = await answer(corpus, None, "Wei Tenure")  # `Wei Wei` is only in the subject
+    assert [(e.subject, e.when.iso()) for e in result.entries] == [
+        ("Wei Wei", "late 2023"),
+        ("Wei Wei", "2024"),
+    ]
+
+
+async def test_phases_come_in_date_order_not_document_order(corpus: Corpus) -> None:
+    result = await answer(corpus, None, "Phase", per_page=50)
+    order = [t.split(":")[0] for t in texts(result.entries)]
+    assert order.index("Phase 4") < order.index("Phase 3")
+    assert in_date_order(list(result.entries))
+
+
+async def test_year_and_words_together(corpus: Corpus) -> None:
+    entries = await everything(corpus, 2025, "M1")
+    assert entries and all("m1" in e.text.lower() for e in entries)
+    assert all(e.when.overlaps(FuzzyDate.year(2025)) for e in entries)
+    problem = await timeline(corpus, 2019, "Glow")
+    assert problem == Problem("No events in 2019 match “Glow”.", ("2022",))
+
+
+async def test_date_range(corpus: Corpus) -> None:
+    result = await answer(corpus, start=date(2024, 3, 1), end=date(2024, 3, 31), per_page=50)
+    assert "Phase 4: Major Funding & Acceleration (March 2024)" in texts(result.entries)
+    assert all(e.when.start <= date(2024, 3, 31) for e in result.entries)
+    assert all(e.when.end >= date(2024, 3, 1) for e in result.entries)
+    assert "Phase 3" not in " ".join(texts(result.entries))
+    whole = await everything(corpus)
+    later = await answer(corpus, start=date(2026, 1, 1), per_page=50)
+    assert list(later.entries) == [e for e in whole if e.when.end >= date(2026, 1, 1)]
+    backwards = await timeline(corpus, start=date(2024, 3, 31), end=date(2024, 3, 1))
+    assert isinstance(backwards, Problem) and "before it starts" in backwards.message
+
+
+async def test_pagination(corpus: Corpus) -> None:
+    whole = await everything(corpus, 2025)
+    first = await answer(corpus, 2025, per_page=5)
+    assert (first.page, first.total, first.page_count) == (0, len(whole), -(-len(whole) // 5))
+    pages = [await answer(corpus, 2025, page=p, per_page=5) for p in range(first.page_count)]
+    assert [e for page in pages for e in page.entries] == whole
+    assert all(len(page.entries) == 5 for page in pages[:-1])
+    assert 1 <= len((last := pages[-1]).entries) <= 5
+    beyond = await answer(corpus, 2025, page=first.page_count + 10, per_page=5)
+    assert beyond == last and beyond.page == first.page_count - 1
+    assert await answer(corpus, 2025, page=-3, per_page=5) == first
+    assert len((await answer(corpus, 2025, per_page=0)).entries) == 1
+    assert await answer(corpus, 2024, per_page=7, page=1) == await answer(
+        corpus, 2024, per_page=7, page=1
+    )  # deterministic
+
+
+@pytest.mark.parametrize("year", [1800, 0, -5, 99999, 2030])
+async def test_a_year_without_events_is_a_problem_with_the_years_that_have_some(
+    corpus: Corpus, year: int
+) -> None:
+    problem = await timeline(corpus, year)
+    assert isinstance(problem, Problem)
+    assert problem.message == f"No events in {year}."
+    assert {"2021", "2024", "2025", "2026"} <= set(problem.suggestions)
+    assert list(problem.suggestions) == sorted(problem.suggestions, key=int)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "'; DROP TABLE events;--",
+        "%",
+        "_",
+        '"',
+        "' OR 1=1 --",
+        'Glow" OR "x',
+        "🚀",
+        "🚀 Glow",
+        "x" * 500,
+        "Glow " * 100,
+        "\u200b\u200b",
+        "NEAR(Glow launched)",
+        "Glow*",
+    ],
+)
+async def test_hostile_text_answers_cleanly(corpus: Corpus, query: str) -> None:
+    before = await corpus.store.counts()
+    result = await timeline(corpus, None, query)
+    if isinstance(result, Problem):
+        assert result.message.startswith("No events match “")
+        assert len(result.message) < 100
+    else:
+        for entry in result.entries:  # matched literally: `%` and `_` are no wildcards
+            haystack = f"{entry.text} {entry.subject or ''}".lower()
+            assert all(word in haystack for word in query_words(query))
+    assert await corpus.store.counts() == before
+
+
+async def test_percent_is_literal_and_blank_text_no_filter(corpus: Corpus) -> None:
+    result = await answer(corpus, None, "%", per_page=50)
+    assert 0 < result.total < (await answer(corpus)).total
+    assert all("%" in e.text for e in result.entries)
+    assert await answer(corpus, 2025, "  \u200b ") == await answer(corpus, 2025)
+
+
+async def test_every_citation_is_verbatim_in_its_document(corpus: Corpus) -> None:
+    for entry in await everything(corpus):
+        document = await corpus.store.document_text(entry.citation.source.file)
+        assert document is not None and entry.citation.evidence is not None
+        assert entry.citation.evidence in document
+
+
+async def test_a_statement_repeated_in_one_document_shows_once(
+    indexed_seeds_db: Path, tmp_path: Path
+) -> None:
+    copy = Path(shutil.copy(indexed_seeds_db, tmp_path / "copy.db"))
+    with sqlite3.connect(copy) as conn:  # the same event again, from the same document
+        conn.execute(
+            "INSERT INTO events (document_id, passage_id, start, end, precision, part, text,"
+            " evidence, subject, subject_key, curated) SELECT document_id, passage_id, start,"
+            " end, precision, part, text, evidence, subject, subject_key, curated FROM events"
+            " WHERE text LIKE 'MiniMax-M2 released%'"
+        )
+    corpus = await Corpus.load(await CorpusStore.open(copy))
+    try:
+        entries = await everything(corpus, 2025)
+        find(entries, "MiniMax-M2 released")  # once
+        assert (await corpus.store.counts())["events"] == 78
+    finally:
+        await corpus.close()
