@@ -1,0 +1,205 @@
+"""Terminal text for single answers (quotes, models, people, problems), from hand-built results."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.records import FuzzyDate, ModelKind
+from bot.queries.listings import Answer, DisagreementList, SourceList
+from bot.queries.results import (
+    About,
+    Citation,
+    Comparison,
+    ComparisonRow,
+    FactLine,
+    FactValue,
+    Mention,
+    ModelList,
+    ModelSummary,
+    OnThisDay,
+    PersonProfile,
+    Problem,
+    SearchResults,
+    Timeline,
+)
+from bot.render.text import render
+from bot.render.text_common import clip, clip_heading
+from bot.render.text_models import NO_SPEC
+from tests.render.samples import (
+    ARTICLE,
+    PODCAST,
+    SPECS,
+    TABLE,
+    TEAM_200,
+    TEAM_300,
+    TIMELINE,
+    card,
+    quote,
+)
+
+
+def test_a_quote_shows_speaker_question_and_its_source_with_date_and_heading() -> None:
+    text = render(quote())
+    assert text.startswith("Best match for “compute crunch” (1 of 3):")
+    assert "“Become the biggest customer in the market.”" in text
+    assert "— Junjie Yan" in text
+    assert "Asked: “How do you avoid similar risks?”" in text
+    assert "LatePost" in text and "2024-04-18" in text and "› Everything becomes good" in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "header"),
+    [
+        ({"how": "random", "query": None}, "A random quote:"),
+        ({"how": "random", "query": None, "speaker_filter": "Junjie Yan"}, "A random quote by"),
+        ({"how": "daily", "query": None}, "Quote of the day:"),
+        ({"rank": 1}, "Match 2 for “compute crunch” (2 of 3):"),
+    ],
+)
+def test_quote_headers_say_how_the_quote_was_chosen(
+    changes: dict[str, object], header: str
+) -> None:
+    assert render(quote(**changes)).startswith(header)
+
+
+def test_a_quote_names_the_spelling_the_source_uses() -> None:
+    text = render(quote(speaker_as_written="闫俊杰", question=None))
+    assert "— Junjie Yan (written “闫俊杰”)" in text
+    assert "Asked" not in text
+
+
+def test_an_unattributed_quote_says_so() -> None:
+    assert "— an unnamed speaker" in render(quote(speaker=None, speaker_as_written=None))
+
+
+def test_a_model_card_numbers_each_value_by_its_source_and_lists_the_evidence() -> None:
+    text = render(card())
+    assert text.splitlines()[0] == "MiniMax-M2 · text model · by MiniMax"
+    assert "Also called: M2" in text
+    assert "Total parameters  230B [1][2]" in text
+    assert "· 230B (10B active) [1]" in text and "· 230B total [2]" in text
+    sources = text[text.index("Sources:") :]
+    assert "“MiniMax: Efficient LLMs”" in sources
+    assert "› Models › Table" in sources and "[1] “| **Oct 2025** |" in sources
+    assert "[2] “- **Parameters**: 230B total, 10B active”" in sources
+    assert "closest match" not in text
+
+
+def test_a_fuzzy_match_says_it_is_the_closest() -> None:
+    assert "the closest match to what you typed" in render(card(exact=False))
+
+
+def test_a_disputed_fact_shows_every_value_with_its_own_source() -> None:
+    team = FactLine(
+        "team_size",
+        "Team size",
+        (FactValue("roughly 300 people", (TEAM_300,)), FactValue("~200 employees", (TEAM_200,))),
+        disputed=True,
+    )
+    text = render(card(facts=(team,)))
+    assert "Team size  (the sources disagree)" in text
+    assert "· roughly 300 people [1]" in text and "· ~200 employees [2]" in text
+    assert "LatePost, “In Conversation”, 2024-04-18" in text
+    assert "[1] “of roughly 300 people”" in text
+    assert "[2] “**Total Size**: ~200 employees”" in text
+
+
+def test_a_model_only_mentioned_says_plainly_no_specification_is_given() -> None:
+    mention = Mention("Key breakthroughs and assessment of M3", Citation(PODCAST, "Chapters"))
+    text = render(card(name="M3", aliases=("M3",), facts=(), mentions=(mention,), specified=False))
+    assert NO_SPEC == "No specification is given in the corpus."
+    assert NO_SPEC in text
+    assert "“Key breakthroughs and assessment of M3” [1]" in text
+    assert "Crossing" in text and "2026-06-21" in text and "› Chapters" in text
+
+
+def test_a_model_with_nothing_said_says_that_too() -> None:
+    text = render(card(facts=(), mentions=(), specified=False))
+    assert NO_SPEC in text and "says nothing more" in text
+
+
+def test_the_model_list_shows_kind_maker_and_release_at_its_precision() -> None:
+    models = ModelList(
+        None,
+        (
+            ModelSummary("MiniMax-M2", ModelKind.TEXT, True, FuzzyDate.month(2025, 10)),
+            ModelSummary("Sora", ModelKind.VIDEO, False, None),
+            ModelSummary("GPT-4", None, None, None),
+        ),
+    )
+    text = render(models)
+    assert text.startswith("3 models in the corpus:")
+    assert "MiniMax-M2  text · by MiniMax · Oct 2025" in text
+    assert "Sora        video · not by MiniMax" in text
+    assert "2025-10-01" not in text
+    assert render(ModelList(ModelKind.MUSIC, ())) == "The corpus names no music models."
+
+
+def test_a_comparison_puts_both_values_under_each_label() -> None:
+    right = card(name="MiniMax-Text-01", aliases=("MiniMax-Text-01",), exact=False)
+    row = ComparisonRow(
+        "Total parameters", (FactValue("230B", (TABLE,)),), (FactValue("456B", (SPECS,)),)
+    )
+    empty = ComparisonRow("Price", (FactValue("$0.30/M", (SPECS,)),), ())
+    text = render(Comparison(card(), right, (row, empty)))
+    assert "MiniMax-M2 · text model · by MiniMax  vs  MiniMax-Text-01" in text
+    assert "  MiniMax-M2:       230B [1]" in text
+    assert "  MiniMax-Text-01:  456B [2]" in text
+    assert "  MiniMax-Text-01:  (not given)" in text
+    assert "MiniMax-Text-01: (the closest match" in text
+
+
+def test_a_profile_lists_spellings_role_documents_and_facts() -> None:
+    profile = PersonProfile(
+        "Junjie Yan",
+        ("Junjie Yan", "闫俊杰", "颜俊杰"),
+        "Founder and CEO",
+        (PODCAST, ARTICLE),
+        12,
+        (FactLine("born", "Born", (FactValue("1989", (TEAM_200,)),)),),
+    )
+    text = render(profile)
+    assert text.startswith("Junjie Yan — Founder and CEO")
+    assert "Also written: 闫俊杰, 颜俊杰" in text
+    assert '12 quotes in the corpus (/quote speaker:"Junjie Yan")' in text
+    assert "Born  1989 [1]" in text
+    assert "· Crossing, “A Conversation with Junjie Yan”, 2026-06-21" in text
+
+
+def test_a_problem_is_its_message_with_suggestions() -> None:
+    assert render(Problem("No model called “gpt-5”.")) == "No model called “gpt-5”."
+    text = render(Problem("No model called “gpt-5”.", ("GPT-5.5", "GPT-4")))
+    assert text == "No model called “gpt-5”.\nDid you mean: GPT-5.5, GPT-4?"
+
+
+EVERY_ANSWER: tuple[Answer, ...] = (
+    quote(),
+    card(),
+    ModelList(None, ()),
+    Comparison(card(), card(), ()),
+    PersonProfile("X", ("X",), None, (), 0),
+    Timeline(TIMELINE, 0, 1, 3),
+    OnThisDay(6, 21, 2026, (), "none"),
+    SearchResults("x", (), 0, 0, 0),
+    SourceList(()),
+    About({}, (), (), "v"),
+    DisagreementList(()),
+    Problem("no"),
+)
+
+
+@pytest.mark.parametrize("answer", EVERY_ANSWER, ids=lambda a: type(a).__name__)
+def test_every_answer_renders_as_text_without_a_trailing_newline(answer: Answer) -> None:
+    text = render(answer)
+    assert text and text == text.rstrip()
+
+
+def test_clip_cuts_at_a_word_and_keeps_short_text() -> None:
+    assert clip("short  text", 20) == "short text"
+    assert clip("one two three four five", 14) == "one two three…"
+
+
+def test_clip_heading_keeps_the_innermost_levels() -> None:
+    heading = "Model Lineage and Release Timeline › Detailed Model Specifications › MiniMax-M2"
+    assert clip_heading(heading, 60) == "… › Detailed Model Specifications › MiniMax-M2"
+    assert clip_heading("Short › Path", 60) == "Short › Path"
