@@ -1,10 +1,12 @@
-"""The `minimax-bot` command: index the corpus (and, in later issues, ask, console, run)."""
+"""The `minimax-bot` command: index the corpus, ask it one question, or talk to it in a console."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +15,7 @@ from bot.indexer import IndexReport, index_corpus
 from bot.ingest.errors import IngestError
 from bot.paths import SEEDS_DIR, default_database_path
 from bot.store import StoreError
+from bot.terminal import ask, console
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -34,14 +37,36 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="index the seeds folder into the database")
     index.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of documents")
     index.add_argument("--db", type=Path, default=None, help="database file")
+    one = commands.add_parser(
+        "ask",
+        help='answer one command, as Discord would: ask "/model M2"',
+        description="Answer one command of the bot as text, with its citations. "
+        "Options are name:value; bare words fill the first options. "
+        'Try: ask "/model M2", ask "/quote speaker:Yan scaling laws", ask help.',
+    )
+    one.add_argument("line", help='the command line, e.g. "/timeline year:2025"')
+    talk = commands.add_parser("console", help="an interactive prompt for the same commands")
+    for sub in (one, talk):
+        sub.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of documents")
+        sub.add_argument("--db", type=Path, default=None, help="database file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    db = args.db or default_database_path()
     if args.command == "index":
-        return _index(args.seeds, args.db or default_database_path())
+        return _index(args.seeds, db)
+    _forgiving_streams()
+    try:
+        if args.command == "ask":
+            return ask(args.line, args.seeds, db)
+        if args.command == "console":
+            return console(args.seeds, db)
+    except BrokenPipeError:  # `minimax-bot ask ... | head`: the reader left, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return EXIT_USAGE  # argparse rejects unknown commands before this
 
 
@@ -56,6 +81,13 @@ def _index(seeds: Path, db: Path) -> int:
         return EXIT_FAILED
     print(format_report(report, db))
     return 0
+
+
+def _forgiving_streams() -> None:
+    """Undecodable input and unprintable output become replacement characters, not errors."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def format_report(report: IndexReport, db: Path) -> str:

@@ -1,0 +1,166 @@
+"""Answers in the terminal: `minimax-bot ask "/model M2"` and the `minimax-bot console` prompt.
+
+Both bring the index up to date first (cheap when nothing changed, and silent unless it did
+index), open the corpus once, and answer through the same command table as the Discord bot.
+
+Exit codes of `ask`: 0 for an answer, including "no such model" (the command worked, and the
+corpus says so); 2 for a request that does not fit the command table (unknown command, unknown
+or missing option, bad value); 1 when the database or the index fails. The console keeps going
+after any bad request and exits 0 at end of input, `exit` or `quit`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot.ask import HELP, help_text, parse_line
+from bot.commands import Call, UsageError, execute, prepare
+from bot.indexer import index_corpus
+from bot.ingest.errors import IngestError
+from bot.queries.corpus import Corpus
+from bot.render.text import render
+from bot.store import StoreError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROMPT = "minimax> "
+LEAVE = ("exit", "quit", "/exit", "/quit")
+_DATABASE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
+class Failure(Exception):
+    """The corpus cannot be served: a short message for the user."""
+
+
+async def open_corpus(seeds: Path, db: Path) -> Corpus:
+    """Index `seeds` into `db` when anything changed, then open the corpus.
+
+    Without a seeds folder (a deployment may ship only the database), the index serves as it is.
+    """
+    if await asyncio.to_thread(seeds.is_dir):
+        await _index(seeds, db)
+    elif await asyncio.to_thread(db.is_file):
+        print(f"no seeds folder at {seeds}; answering from the index as it is", file=sys.stderr)
+    else:
+        raise Failure(f"no seeds folder at {seeds} and no database at {db}: nothing to answer from")
+    try:
+        return await Corpus.open(db)
+    except _DATABASE_ERRORS as error:
+        raise Failure(f"cannot open the database {db}: {error}") from None
+
+
+async def _index(seeds: Path, db: Path) -> None:
+    try:
+        report = await index_corpus(seeds, db)
+    except IngestError as error:
+        raise Failure(f"index failed, nothing changed: {error}") from None
+    except _DATABASE_ERRORS as error:  # OSError covers a seeds folder gone meanwhile
+        raise Failure(f"database error: {error}") from None
+    if report.changed:
+        ms = report.seconds * 1000
+        print(f"indexed {report.indexed} document(s) into {db} in {ms:.0f} ms", file=sys.stderr)
+
+
+async def answer(corpus: Corpus, call: Call, today: date) -> str:
+    return render(await execute(corpus, call, today))
+
+
+def ask(line: str, seeds: Path, db: Path) -> int:
+    """Answer one command line; the exit code says how it went (see the module notes)."""
+    today = date.today()
+    try:
+        request = parse_line(line)
+        if request.command == HELP:
+            print(help_text(request.options.get("command")))
+            return EXIT_OK
+        call = prepare(request.command, request.options, today)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    return asyncio.run(_ask(call, seeds, db, today))
+
+
+async def _ask(call: Call, seeds: Path, db: Path, today: date) -> int:
+    try:
+        corpus = await open_corpus(seeds, db)
+    except Failure as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        text = await answer(corpus, call, today)
+    except Exception as error:  # a bug must still end in a message, not a traceback
+        log.debug("answer failed", exc_info=True)
+        print(f"Sorry, that failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        await corpus.close()
+    print(text)
+    return EXIT_OK
+
+
+def respond(corpus: Corpus, runner: asyncio.Runner, line: str) -> str:
+    """The console's reply to one line: an answer, help, or what is wrong with the request."""
+    today = date.today()
+    try:
+        request = parse_line(line)
+        if request.command == HELP:
+            topic = request.options.get("command")
+            extra = "" if topic else "\nexit or quit (or Ctrl-D) leaves."
+            return help_text(topic) + extra
+        return runner.run(answer(corpus, prepare(request.command, request.options, today), today))
+    except UsageError as error:
+        return str(error)
+    except Exception as error:  # a bug must not stop the console
+        log.debug("answer failed", exc_info=True)
+        return f"Sorry, that failed: {type(error).__name__}: {error}"
+
+
+def console(seeds: Path, db: Path) -> int:
+    """Read commands until end of input, `exit` or `quit`; answer each on stdout."""
+    interactive = sys.stdin.isatty()
+    if interactive:
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401  (line editing and history for input())
+    with asyncio.Runner() as runner:
+        try:
+            corpus = runner.run(open_corpus(seeds, db))
+        except Failure as error:
+            print(error, file=sys.stderr)
+            return EXIT_FAILED
+        try:
+            if interactive:
+                print("minimax-bot console: type help for the commands, exit to leave.")
+            _loop(corpus, runner, interactive)
+        except KeyboardInterrupt:
+            print()
+            return EXIT_INTERRUPTED
+        finally:
+            runner.run(corpus.close())
+    return EXIT_OK
+
+
+def _loop(corpus: Corpus, runner: asyncio.Runner, interactive: bool) -> None:
+    first = True
+    while True:
+        try:
+            line = input(PROMPT if interactive else "")
+        except EOFError:
+            if interactive:
+                print()
+            return
+        text = line.strip()
+        if text.lower() in LEAVE:
+            return
+        if not text:
+            continue
+        if not first and not interactive:
+            print()  # a blank line between answers when the transcript goes to a pipe
+        first = False
+        print(respond(corpus, runner, text), flush=True)

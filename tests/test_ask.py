@@ -1,0 +1,138 @@
+"""Reading a command line as Discord's own syntax reads it: `/quote speaker:IO scaling laws`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.ask import HELP, Request, help_text, parse_line, tokenize
+from bot.commands import COMMANDS, UsageError, prepare
+
+
+@pytest.mark.parametrize(
+    ("line", "command", "options"),
+    [
+        ("/model M2", "model", {"name": "M2"}),
+        ("/model name:M2", "model", {"name": "M2"}),
+        ("/model name: M2", "model", {"name": "M2"}),
+        ("/model NAME:M2", "model", {"name": "M2"}),
+        ("model M2", "model", {"name": "M2"}),
+        ("  /MODEL   m2  ", "model", {"name": "m2"}),
+        ("/model minimx text 01", "model", {"name": "minimx text 01"}),
+        ('/model name:"MiniMax M2"', "model", {"name": "MiniMax M2"}),
+        ("/model name:“MiniMax M2”", "model", {"name": "MiniMax M2"}),
+        ("/quote", "quote", {}),
+        ("/quote scaling laws", "quote", {"query": "scaling laws"}),
+        ("/quote speaker:IO scaling laws", "quote", {"speaker": "IO", "query": "scaling laws"}),
+        ("/quote scaling laws speaker:IO", "quote", {"speaker": "IO", "query": "scaling laws"}),
+        (
+            '/quote speaker:"Junjie Yan" query:"compute crunch"',
+            "quote",
+            {"speaker": "Junjie Yan", "query": "compute crunch"},
+        ),
+        ("/models", "models", {}),
+        ("/models video", "models", {"kind": "video"}),
+        ("/models kind:vision-language", "models", {"kind": "vision-language"}),
+        ("/compare a:M2 b:Text-01", "compare", {"a": "M2", "b": "Text-01"}),
+        ("/compare M2 Text-01", "compare", {"a": "M2", "b": "Text-01"}),
+        ("/compare b:Text-01 M2", "compare", {"a": "M2", "b": "Text-01"}),
+        (
+            '/compare "minimax m2" minimax text 01',
+            "compare",
+            {"a": "minimax m2", "b": "minimax text 01"},
+        ),
+        ("/timeline", "timeline", {}),
+        ("/timeline year:2025", "timeline", {"year": "2025"}),
+        ("/timeline 2025", "timeline", {"year": "2025"}),
+        ("/timeline 2025 funding round", "timeline", {"year": "2025", "query": "funding round"}),
+        ("/timeline funding round", "timeline", {"query": "funding round"}),
+        ("/timeline year:2024 page:2", "timeline", {"year": "2024", "page": "2"}),
+        ("/onthisday", "onthisday", {}),
+        ("/onthisday date:06-21", "onthisday", {"date": "06-21"}),
+        ("/onthisday 2026-06-21", "onthisday", {"date": "2026-06-21"}),
+        ("/search GPUs", "search", {"query": "GPUs"}),
+        ("/search what's next", "search", {"query": "what's next"}),
+        ("/search https://example.com/x", "search", {"query": "https://example.com/x"}),
+        ('/search "note: this"', "search", {"query": "note: this"}),
+        ('/search "unclosed quote', "search", {"query": "unclosed quote"}),
+        ("/search 10:30 AM", "search", {"query": "10:30 AM"}),
+        ("/search 🚀 rocket", "search", {"query": "🚀 rocket"}),
+        ("/search query:GPUs page:3", "search", {"query": "GPUs", "page": "3"}),
+        ("/person 颜俊杰", "person", {"name": "颜俊杰"}),
+        ("/person name:Yan Junjie", "person", {"name": "Yan Junjie"}),
+        ("/sources", "sources", {}),
+        ("/about", "about", {}),
+        ("/disagreements MiniMax", "disagreements", {"subject": "MiniMax"}),
+        ("/model name:", "model", {"name": ""}),
+        ('/model name:""', "model", {"name": ""}),
+    ],
+)
+def test_lines_parse_to_a_command_and_its_option_text(
+    line: str, command: str, options: dict[str, str]
+) -> None:
+    assert parse_line(line) == Request(command, options)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("", "Type a command"),
+        ("   ", "Type a command"),
+        ("/nope", "Unknown command “/nope”"),
+        ("/modle M2", "Did you mean /model?"),
+        ("/model foo:bar", "/model has no option “foo” (its options: name)"),
+        ("/quote note: this", "put it in quotes"),
+        ("/model name:a name:b", "name is given twice"),
+        ("/sources everything", "Unexpected “everything” after /sources"),
+        ('/model name:"M2" extra', "Unexpected “extra” after /model"),
+        ("help nope", "Unknown command"),
+    ],
+)
+def test_bad_lines_say_what_is_wrong(line: str, message: str) -> None:
+    with pytest.raises(UsageError, match=r".") as raised:
+        parse_line(line)
+    assert message in str(raised.value)
+
+
+def test_an_unknown_command_lists_every_command() -> None:
+    with pytest.raises(UsageError) as raised:
+        parse_line("/nope")
+    for name in COMMANDS:
+        assert f"/{name}" in str(raised.value)
+
+
+def test_help_lists_the_commands_and_each_command_its_options() -> None:
+    assert parse_line("help") == Request(HELP)
+    assert parse_line("/help") == Request(HELP)
+    assert parse_line("help /model") == Request(HELP, {"command": "model"})
+    listing = help_text()
+    assert all(command.usage in listing for command in COMMANDS.values())
+    one = help_text("models")
+    assert "kind" in one and "vision-language" in one
+
+
+def test_a_lone_typed_option_takes_the_words_and_its_conversion_says_what_is_wrong() -> None:
+    request = parse_line("/onthisday 06-21 tomorrow")
+    assert request == Request("onthisday", {"date": "06-21 tomorrow"})
+    with pytest.raises(UsageError, match="must be YYYY-MM-DD or MM-DD"):
+        prepare(request.command, request.options, date(2026, 6, 21))
+
+
+def test_words_left_over_extend_the_last_unquoted_text_option() -> None:
+    assert parse_line("/person name:Yan Junjie") == Request("person", {"name": "Yan Junjie"})
+    quoted = parse_line('/quote speaker:"Junjie Yan" scaling laws')
+    assert quoted == Request("quote", {"speaker": "Junjie Yan", "query": "scaling laws"})
+
+
+def test_undecodable_bytes_become_replacement_characters() -> None:
+    assert parse_line("/search caf\udce9") == Request("search", {"query": "caf\ufffd"})
+
+
+def test_tokens_keep_quoted_spaces_and_option_keys() -> None:
+    tokens = tokenize('speaker:"Junjie Yan" scaling   laws')
+    assert [(t.key, t.value, t.quoted) for t in tokens] == [
+        ("speaker", "Junjie Yan", True),
+        (None, "scaling", False),
+        (None, "laws", False),
+    ]
