@@ -1,0 +1,80 @@
+"""The bot: a discord.py AutoShardedBot that serves one corpus through the cogs of `cogs/`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+import discord
+import yarl
+from discord.ext import commands
+
+from bot.discord_app.tree import ErrorTree
+from bot.queries.corpus import Corpus
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("cogs.models",)
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def point_at(settings: Settings) -> None:
+    """Send REST calls and the gateway connection where the settings say (Discord by default).
+
+    discord.py reads its REST base from `Route.BASE`; a plain Bot connects straight to
+    `DiscordWebSocket.DEFAULT_GATEWAY`, so both are set."""
+    discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+def intents() -> discord.Intents:
+    """Slash commands and guild metadata only: no privileged intents, no message content."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+class MinimaxBot(commands.AutoShardedBot):
+    def __init__(
+        self,
+        corpus: Corpus,
+        settings: Settings,
+        *,
+        clock: Clock = utc_now,
+        extensions: Sequence[str] = EXTENSIONS,
+    ) -> None:
+        shards: dict[str, Any] = {"shard_count": settings.shard_count}
+        if settings.shard_ids:
+            shards["shard_ids"] = list(settings.shard_ids)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            help_command=None,
+            tree_cls=ErrorTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **shards,
+            max_messages=None,
+            chunk_guilds_at_startup=False,
+        )
+        self.corpus = corpus
+        self.settings = settings
+        self.clock = clock
+        self.extension_names = tuple(extensions)
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    async def setup_hook(self) -> None:
+        for name in self.extension_names:
+            await self.load_extension(name)
+        if self.settings.dev_guild_id is not None:  # instant, for development and tests
+            guild = discord.Object(self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)

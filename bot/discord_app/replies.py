@@ -1,0 +1,33 @@
+"""How a cog answers: one embed for the answer, pinging nobody; a Problem only to the asker."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.queries.listings import Answer
+from bot.queries.results import Problem
+from bot.render.embeds import render_embed
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+async def send_answer(
+    interaction: discord.Interaction,
+    answer: Answer,
+    *,
+    view: discord.ui.View | None = None,
+    ephemeral: bool = False,
+) -> None:
+    """Answer through `response`, or `followup` after a defer. A Problem (no such model, no
+    match) is shown only to the asker and carries no buttons."""
+    private = ephemeral or isinstance(answer, Problem)
+    embed = render_embed(answer)
+    shown = view if view is not None and not isinstance(answer, Problem) else discord.utils.MISSING
+    if interaction.response.is_done():
+        await interaction.followup.send(
+            embed=embed, view=shown, ephemeral=private, allowed_mentions=NO_PINGS
+        )
+    else:
+        await interaction.response.send_message(
+            embed=embed, view=shown, ephemeral=private, allowed_mentions=NO_PINGS
+        )
