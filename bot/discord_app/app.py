@@ -14,10 +14,10 @@ from discord.ext import commands
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
+from cogs import EXTENSIONS
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.models",)
 Clock = Callable[[], datetime]
 
 
