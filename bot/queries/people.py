@@ -64,11 +64,24 @@ def resolve_person(catalog: Catalog, name: str) -> Person | Problem:
     shown = " ".join(name.split())[:MAX_NAME_LENGTH] or name[:MAX_NAME_LENGTH]
     close = close_people(catalog, name)
     suggestions = tuple(match.person.name for match in close[:MAX_SUGGESTIONS])
-    if close and close[0].score >= NAME_CUTOFF:
+    if close and close[0].score >= NAME_CUTOFF and _every_word_close(name, close[0].person):
         if len(close) == 1 or close[1].score < close[0].score:
             return close[0].person
         return Problem(f"“{shown}” could be more than one person.", suggestions)
     return Problem(f"No one called “{shown}” in the corpus.", suggestions)
+
+
+def _every_word_close(name: str, person: Person) -> bool:
+    """Each word typed is close to a word of one spelling: `Chen Yu` is not `Weiyu Cheng`,
+    though the two sort to similar letters."""
+    typed = utils.default_process(name[:MAX_NAME_LENGTH]).split()
+    spellings = [words for s in person.names if len(words := utils.default_process(s).split()) > 1]
+    if len(typed) < 2 or not spellings:
+        return True
+    return any(
+        all(max(fuzz.ratio(t, w) for w in words) >= NAME_CUTOFF for t in typed)
+        for words in spellings
+    )
 
 
 def _fact_lines(

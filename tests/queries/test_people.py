@@ -85,3 +85,22 @@ async def test_did_you_mean(corpus: Corpus) -> None:
 def test_resolve_person(corpus: Corpus) -> None:
     found = resolve_person(corpus.catalog, "x" * 5000)
     assert isinstance(found, Problem) and len(found.message) < 200
+
+
+@pytest.mark.parametrize("name", ["Chen Yu", "Yu Chen"])
+def test_a_name_whose_letters_merely_sort_alike_is_only_a_suggestion(
+    corpus: Corpus, name: str
+) -> None:
+    # Chen Yu (a Yunqi Capital partner) is named in prose but is not a listed person.
+    found = resolve_person(corpus.catalog, name)
+    assert isinstance(found, Problem)
+    assert found.message == f"No one called “{name}” in the corpus."
+    assert "Weiyu Cheng" in found.suggestions
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"), [("Weiyu Chen", "Weiyu Cheng"), ("yan jun jie", "Junjie Yan")]
+)
+def test_typos_word_by_word_still_resolve(corpus: Corpus, typed: str, name: str) -> None:
+    found = resolve_person(corpus.catalog, typed)
+    assert not isinstance(found, Problem) and found.name == name
