@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.ingest.names import name_key
 from bot.ingest.records import Person
@@ -72,14 +73,14 @@ def resolve_person(catalog: Catalog, name: str) -> Person | Problem:
 
 
 def _every_word_close(name: str, person: Person) -> bool:
-    """Each word typed is close to a word of one spelling: `Chen Yu` is not `Weiyu Cheng`,
-    though the two sort to similar letters."""
+    """Each word typed is a word of one spelling, give or take a typo per four letters:
+    `Chen Yu` is not `Weiyu Cheng`, though the two sort to similar letters."""
     typed = utils.default_process(name[:MAX_NAME_LENGTH]).split()
     spellings = [words for s in person.names if len(words := utils.default_process(s).split()) > 1]
     if len(typed) < 2 or not spellings:
         return True
     return any(
-        all(max(fuzz.ratio(t, w) for w in words) >= NAME_CUTOFF for t in typed)
+        all(min(DamerauLevenshtein.distance(t, w) for w in words) <= len(t) // 4 + 1 for t in typed)
         for words in spellings
     )
 
