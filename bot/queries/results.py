@@ -189,7 +189,8 @@ class SearchResults:
     hits: tuple[SearchHit, ...]  # this page
     page: int
     page_count: int
-    total: int
+    total: int  # passages that match, counted up to the ranking window
+    more: bool = False  # more passages match than `total`; only the first are ranked
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,7 @@ async def _page(
 
     rows, total = await fetch(page)
     if not rows:  # nothing matches, or the page is past the end
-        total = await store.passage_match_count(text, prefix=prefix)
+        total = await store.passage_match_count(text, prefix=prefix, cap=RANK_WINDOW + 1)
         last = max(0, math.ceil(min(total, RANK_WINDOW) / per_page) - 1)
         if total and last < page:
             page = last
@@ -162,4 +162,6 @@ async def search(
         for row in rows
     )
     page_count = math.ceil(min(total, RANK_WINDOW) / per_page)
-    return SearchResults(text, hits, page, page_count, total)
+    return SearchResults(
+        text, hits, page, page_count, min(total, RANK_WINDOW), more=total > RANK_WINDOW
+    )

@@ -15,6 +15,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+def passage_count(results: SearchResults) -> str:
+    """`7 passages`, or `1,000+ passages` when more match than were counted."""
+    if results.more:
+        return f"{results.total:,}+ passages"
+    return _plural(results.total, "passage")
+
+
 def highlighted(snippet: Sequence[Segment]) -> str:
     """The snippet with its matched words marked `**like this**`, spaces kept outside marks."""
     out = []
@@ -34,7 +41,7 @@ def render_search(results: SearchResults) -> str:
     if not results.hits:
         return f"No passage matches {query}."
     pages = f"page {results.page + 1} of {max(results.page_count, 1)}"
-    lines = [f"Search {query}: {_plural(results.total, 'passage')}, {pages}"]
+    lines = [f"Search {query}: {passage_count(results)}, {pages}"]
     for hit in results.hits:
         lines += ["", f"  · {highlighted(hit.snippet)}", f"    Source: {cite(hit.citation)}"]
     if results.page + 1 < results.page_count:

@@ -41,17 +41,20 @@ class ReleaseRow:
 class ModelsReads(CorpusReader):
     async def model_facts(self, keys: Sequence[str], *, per_value: int = 5) -> list[ModelFactRow]:
         """The facts whose subject has one of the name `keys`, in document order: for each
-        attribute and verbatim value, its first `per_value` statements only, so a value the
-        corpus repeats a thousand times costs no more than one it states a few times."""
+        name, attribute and verbatim value, its first `per_value` statements only, so a value
+        the corpus repeats a thousand times costs little more than one it states a few times
+        (the distinct values come from the `facts_card` index, each value's first statements
+        from one seek in it)."""
         rows = await self._rows(
-            "WITH stated AS (SELECT f.id, row_number() OVER ("
-            "  PARTITION BY f.attribute, f.value ORDER BY f.id) AS nth FROM facts AS f"
-            "  WHERE f.subject_key IN (SELECT value FROM json_each(?1))) "
+            "WITH stated AS (SELECT DISTINCT subject_key, attribute, value FROM facts"
+            "  WHERE subject_key IN (SELECT value FROM json_each(?1))) "
             "SELECT f.attribute, f.value, f.evidence, d.file, p.heading, f.curated "
-            "FROM stated AS s JOIN facts AS f ON f.id = s.id "
+            "FROM stated AS s JOIN facts AS f ON f.id IN (SELECT id FROM facts AS x"
+            "  WHERE x.subject_key = s.subject_key AND x.attribute = s.attribute"
+            "  AND x.value = s.value ORDER BY x.id LIMIT ?2) "
             "JOIN documents AS d ON d.id = f.document_id "
             "LEFT JOIN passages AS p ON p.id = f.passage_id "
-            "WHERE s.nth <= ?2 ORDER BY d.file, p.ordinal IS NULL, p.ordinal, f.id",
+            "ORDER BY d.file, p.ordinal IS NULL, p.ordinal, f.id",
             (json.dumps(list(keys)), per_value),
         )
         return [

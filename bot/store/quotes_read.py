@@ -162,12 +162,17 @@ class QuotesReads(CorpusReader):
 
     # ------------------------------------------------------------ passages
 
-    async def passage_match_count(self, user_text: str, *, prefix: bool = False) -> int:
+    async def passage_match_count(
+        self, user_text: str, *, prefix: bool = False, cap: int = 1001
+    ) -> int:
+        """How many passages match, counting no further than `cap`: past a page or two
+        nobody reads, an exact count of a common word costs more than the whole search."""
         query = to_fts_query(user_text, prefix=prefix)
         if query is None:
             return 0
         row = await self._one(
-            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", [query]
+            "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)",
+            (query, cap),
         )
         return 0 if row is None else int(row[0])
 
@@ -184,7 +189,8 @@ class QuotesReads(CorpusReader):
     ) -> tuple[list[SnippetRow], int]:
         """One page of the passages matching every word of `user_text`, best first, each with
         a snippet of its text (`marks`: highlight start, end, ellipsis), and how many passages
-        match. bm25 ranks the first `window` matches in index order. An empty page (nothing
+        match, counted up to `window` + 1. bm25 ranks the first `window` matches in index
+        order. An empty page (nothing
         matches, or the page is past the end) comes with 0: ask `passage_match_count`.
         """
         query = to_fts_query(user_text, prefix=prefix)
@@ -194,7 +200,8 @@ class QuotesReads(CorpusReader):
             "SELECT m.id, d.file, p.heading,"
             " (SELECT snippet(passages_fts, 0, ?5, ?6, ?7, ?8) FROM passages_fts"
             "  WHERE passages_fts MATCH ?1 AND rowid = m.id),"
-            " (SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?1)"
+            " (SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?1"
+            "  LIMIT ?2 + 1))"
             " FROM (SELECT id, score FROM ("
             f"  SELECT rowid AS id, {_PASSAGE_BM25} AS score FROM passages_fts"
             "   WHERE passages_fts MATCH ?1 LIMIT ?2"
