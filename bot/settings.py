@@ -1,18 +1,26 @@
-"""Settings from the environment and `.env` (pydantic-settings); `.env.example` lists them all."""
+"""Settings from the environment and `.env` (pydantic-settings); `.env.example` lists them all.
+
+Build them with `load_settings()` when a command needs them, never at import time, so tests and
+the terminal commands need no secrets. Real environment variables win over `.env`.
+"""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Self
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.paths import default_database_path
 
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used: one line per bad value, never the value of a secret."""
 
 
 class Settings(BaseSettings):
@@ -21,8 +29,9 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = None
+    application_id: int | None = Field(default=None, gt=0)
     database_path: Path = Field(default_factory=default_database_path)
-    dev_guild_id: int | None = None
+    dev_guild_id: int | None = Field(default=None, gt=0)
     discord_api_base: str = DISCORD_API_BASE
     discord_gateway_url: str = DISCORD_GATEWAY_URL
     log_level: str = "INFO"
@@ -32,12 +41,21 @@ class Settings(BaseSettings):
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
 
-    @field_validator("dev_guild_id", "shard_count", mode="before")
+    @field_validator("application_id", "dev_guild_id", "shard_count", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("database_path", mode="before")
+    @classmethod
+    def _blank_path_is_default(cls, value: object) -> object:
+        if isinstance(value, str):
+            return Path(value.strip()).expanduser() if value.strip() else default_database_path()
+        return value
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -51,7 +69,47 @@ class Settings(BaseSettings):
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
-        level = value.strip().upper()
-        if not isinstance(logging.getLevelName(level), int):
-            raise ValueError(f"unknown log level {value!r}: use DEBUG, INFO, WARNING or ERROR")
+        level = value.strip().upper() or "INFO"
+        if level not in LOG_LEVELS:
+            raise ValueError(f"unknown log level {value!r}: use one of {', '.join(LOG_LEVELS)}")
         return level
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Self:
+        if self.shard_ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT (the total number of shards)")
+        outside = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+        if outside:
+            raise ValueError(
+                f"SHARD_IDS {outside} outside 0..{self.shard_count - 1} (SHARD_COUNT is "
+                f"{self.shard_count})"
+            )
+        if len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError("SHARD_IDS lists a shard twice")
+        return self
+
+    @property
+    def token(self) -> str | None:
+        return None if self.discord_token is None else self.discord_token.get_secret_value()
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment and `.env` in the working directory, plus `overrides`.
+
+    Raises SettingsError with a readable message (values are never echoed)."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None
+
+
+def describe(error: ValidationError) -> str:
+    """`LOG_LEVEL: unknown log level ...; SHARD_COUNT: ...` from pydantic's errors."""
+    parts = []
+    for item in error.errors(include_input=False, include_url=False):
+        where = ".".join(str(part) for part in item["loc"]).upper()
+        message = str(item["msg"]).removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    return "bad settings: " + "; ".join(parts)

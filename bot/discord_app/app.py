@@ -11,6 +11,7 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.discord_app.sync import sync_on_start
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
@@ -49,7 +50,9 @@ class MinimaxBot(commands.AutoShardedBot):
         *,
         clock: Clock = utc_now,
         extensions: Sequence[str] = EXTENSIONS,
+        sync_commands: bool = True,
     ) -> None:
+        """`sync_commands=False` leaves command registration to the caller (`minimax-bot sync`)."""
         shards: dict[str, Any] = {"shard_count": settings.shard_count}
         if settings.shard_ids:
             shards["shard_ids"] = list(settings.shard_ids)
@@ -67,6 +70,7 @@ class MinimaxBot(commands.AutoShardedBot):
         self.settings = settings
         self.clock = clock
         self.extension_names = tuple(extensions)
+        self.sync_commands = sync_commands
 
     def today(self) -> date:
         return self.clock().date()
@@ -74,7 +78,15 @@ class MinimaxBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for name in self.extension_names:
             await self.load_extension(name)
-        if self.settings.dev_guild_id is not None:  # instant, for development and tests
-            guild = discord.Object(self.settings.dev_guild_id)
-            self.tree.copy_global_to(guild=guild)
-            await self.tree.sync(guild=guild)
+        if self.sync_commands:
+            await sync_on_start(self)
+
+    async def on_ready(self) -> None:
+        log.info(
+            "ready as %s (application %s): %d guild(s), shard(s) %s of %s",
+            self.user,
+            self.application_id,
+            len(self.guilds),
+            sorted(self.shards),
+            self.shard_count,
+        )

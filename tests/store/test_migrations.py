@@ -31,6 +31,7 @@ CORPUS_TABLES = {
     "meta",
 }
 GUILD_TABLES = {"guild_settings", "daily_posts"}
+BOT_TABLES = {"bot_state"}
 
 
 def tables(path: Path) -> set[str]:
@@ -48,8 +49,13 @@ def test_migrations_live_next_to_the_package() -> None:
     assert MIGRATIONS_DIR.is_dir()
     assert Path(__file__).resolve().parents[2] / "db" == MIGRATIONS_DIR
     names = [m.path.name for m in find_migrations()]
-    assert names == ["001_corpus.sql", "002_guilds.sql"]
-    assert SCHEMA_VERSION == 2
+    assert names == [
+        "001_corpus.sql",
+        "002_guilds.sql",
+        "003_bot_state.sql",
+        "004_query_indexes.sql",
+    ]
+    assert SCHEMA_VERSION == 4
 
 
 async def test_empty_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
@@ -57,7 +63,7 @@ async def test_empty_database_is_migrated_to_the_latest_version(tmp_path: Path) 
     conn = await open_database(path)
     await conn.close()
     assert version(path) == SCHEMA_VERSION
-    assert tables(path) >= CORPUS_TABLES | GUILD_TABLES
+    assert tables(path) >= CORPUS_TABLES | GUILD_TABLES | BOT_TABLES
 
 
 async def test_pragmas(tmp_path: Path) -> None:

@@ -1,0 +1,241 @@
+"""`minimax-bot run`, `sync` and `invite`: connecting to Discord, kept out of the CLI's parsing.
+
+`run` brings the index up to date (as `ask` does), points discord.py at DISCORD_API_BASE and
+DISCORD_GATEWAY_URL, logs at LOG_LEVEL with the token redacted, and serves until Ctrl-C or
+SIGTERM, when it closes the gateway connection and the database cleanly (exit code 0).
+
+Exit codes: 0 done; 1 the corpus or Discord failed; 2 the settings are missing or refused
+(no token, a token Discord refuses, no client id for `invite`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import logging
+import multiprocessing
+import signal
+import sqlite3
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import aiohttp
+import discord
+
+from bot.discord_app.app import MinimaxBot, point_at
+from bot.discord_app.sync import sync_global, sync_guild
+from bot.logs import setup_logging
+from bot.queries.corpus import Corpus
+from bot.settings import Settings
+from bot.store import StoreError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PORTAL = "https://discord.com/developers/applications"
+NO_TOKEN = (
+    f"no DISCORD_TOKEN: in the Discord Developer Portal ({PORTAL}) open your application, "
+    "then Bot → Reset Token, and put DISCORD_TOKEN=<the token> in .env (see .env.example)"
+)
+BAD_TOKEN = (
+    "Discord refused DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) "
+    "and update .env"
+)
+NO_CLIENT_ID = (
+    "no client id: pass --client-id, or set APPLICATION_ID (Developer Portal → your "
+    "application → General Information → Application ID) or DISCORD_TOKEN in .env"
+)
+# What answering and the daily post need: see the channel, post in it, with embeds.
+PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+SCOPES = ("bot", "applications.commands")
+
+Action = Callable[[MinimaxBot], Awaitable[None]]
+
+
+def fail(message: str) -> None:
+    print(f"minimax-bot: {message}", file=sys.stderr)
+
+
+# --- invite ---------------------------------------------------------------------------------
+def invite_url(client_id: int) -> str:
+    return discord.utils.oauth_url(client_id, permissions=PERMISSIONS, scopes=SCOPES)
+
+
+def client_id_from_token(token: str) -> int | None:
+    """A bot token's first segment is its user id in base64; for all but some very old
+    applications the bot's user id is the application (client) id."""
+    first = token.split(".", 1)[0].replace("-", "+").replace("_", "/")
+    try:
+        text = base64.b64decode(first + "=" * (-len(first) % 4), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() and 17 <= len(text) <= 20 else None
+
+
+def invite(settings: Settings, client_id: int | None) -> int:
+    """Print the OAuth2 URL that adds the bot with its commands and least permissions."""
+    if client_id is None:
+        client_id = settings.application_id
+    if client_id is None and settings.token is not None:
+        client_id = client_id_from_token(settings.token)
+    if client_id is None:
+        fail(NO_CLIENT_ID)
+        return EXIT_USAGE
+    print(invite_url(client_id))
+    return EXIT_OK
+
+
+# --- run and sync ---------------------------------------------------------------------------
+def run(settings: Settings, seeds: Path) -> int:
+    """Connect and serve until stopped."""
+    token = settings.token
+    if token is None:
+        fail(NO_TOKEN)
+        return EXIT_USAGE
+    setup_logging(settings.log_level, secrets=[token])
+    try:
+        return asyncio.run(serve(settings, seeds, lambda bot: bot.start(token)))
+    except KeyboardInterrupt:  # before the signal handlers were in place, or on Windows
+        return EXIT_OK
+
+
+def sync(settings: Settings, seeds: Path, guild_id: int | None) -> int:
+    """Log in (no gateway), sync the commands globally or to one guild, and exit."""
+    token = settings.token
+    if token is None:
+        fail(NO_TOKEN)
+        return EXIT_USAGE
+    setup_logging(settings.log_level, secrets=[token])
+    return asyncio.run(sync_now(settings, seeds, guild_id))
+
+
+async def sync_now(settings: Settings, seeds: Path, guild_id: int | None) -> int:
+    token = settings.token
+    assert token is not None
+
+    async def sync_commands(bot: MinimaxBot) -> None:
+        await bot.login(token)  # runs setup_hook: the extensions, hence the commands
+        if guild_id is not None:
+            print(f"synced {await sync_guild(bot, guild_id)} command(s) to guild {guild_id}")
+        else:
+            print(f"synced {await sync_global(bot, force=True)} global command(s)")
+
+    return await serve(settings, seeds, sync_commands, sync_commands=False)
+
+
+async def serve(
+    settings: Settings, seeds: Path, action: Action, *, sync_commands: bool = True
+) -> int:
+    """Open the corpus, build the bot, run `action` on it, close both: the exit code."""
+    corpus = await open_for_serving(seeds, settings.database_path)
+    if corpus is None:
+        return EXIT_FAILED
+    try:
+        point_at(settings)
+        log.info("serving %s through %s", settings.database_path, settings.discord_api_base)
+        bot = MinimaxBot(corpus, settings, sync_commands=sync_commands)
+        with stop_on_signals(bot) as stopper:
+            code = await _connected(bot, action, settings, stopper)
+            await stopper.finished()
+            return code
+    finally:
+        await corpus.close()
+
+
+async def open_for_serving(seeds: Path, db: Path) -> Corpus | None:
+    """Bring the index up to date in a short-lived child process, then open it here; None
+    (after saying why) when that fails.
+
+    The child runs `terminal.open_corpus`, as `ask` does. Running it there keeps the parsers
+    (ftfy, the document forms; about 4 MiB) and whatever indexing allocates out of the
+    long-running bot, whose memory Python would not give back to the system."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn) as child:
+        problem = await asyncio.get_running_loop().run_in_executor(child, index_only, seeds, db)
+    if problem is not None:
+        fail(problem)
+        return None
+    try:
+        return await Corpus.open(db)
+    except (StoreError, sqlite3.Error, OSError) as error:
+        fail(f"cannot open the database {db}: {error}")
+        return None
+
+
+def index_only(seeds: Path, db: Path) -> str | None:
+    """In the child: index as `ask` would; what went wrong, or None."""
+    from bot.terminal import Failure, open_corpus
+
+    async def index() -> None:
+        await (await open_corpus(seeds, db)).close()
+
+    try:
+        asyncio.run(index())
+    except Failure as error:
+        return str(error)
+    return None
+
+
+async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stopper: Stopper) -> int:
+    try:
+        async with bot:  # closes the bot however the action ends
+            await action(bot)
+    except discord.LoginFailure:
+        fail(BAD_TOKEN)
+        return EXIT_USAGE
+    except discord.Forbidden as error:
+        fail(f"Discord refused ({error.text}): was the bot invited with the commands scope?")
+        return EXIT_FAILED
+    except discord.HTTPException as error:
+        fail(f"Discord answered {error.status}: {error.text or 'no details'}")
+        return EXIT_FAILED
+    except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as error:
+        if stopper.signals:  # the connection went down because we asked it to
+            return EXIT_OK
+        fail(f"cannot reach Discord at {settings.discord_api_base}: {error}")
+        return EXIT_FAILED
+    if stopper.signals:
+        log.info("stopped on %s", stopper.signals[0].name)
+    return EXIT_OK
+
+
+class Stopper:
+    """Closes the bot on SIGINT or SIGTERM, which ends `bot.start` (see `stop_on_signals`)."""
+
+    def __init__(self, bot: MinimaxBot) -> None:
+        self.bot = bot
+        self.signals: list[signal.Signals] = []
+        self._closing: asyncio.Task[None] | None = None
+
+    def __call__(self, sig: signal.Signals) -> None:
+        self.signals.append(sig)
+        if self._closing is None:
+            log.info("%s: closing the connection", sig.name)
+            self._closing = asyncio.get_running_loop().create_task(self.bot.close())
+
+    async def finished(self) -> None:
+        """Let a close the signal started end before the corpus closes under it."""
+        if self._closing is not None:
+            await self._closing
+
+
+@contextlib.contextmanager
+def stop_on_signals(bot: MinimaxBot) -> Iterator[Stopper]:
+    """Where the loop cannot take signal handlers (Windows), Ctrl-C cancels `asyncio.run`'s
+    task instead, which closes the bot and the corpus on the way out too."""
+    loop = asyncio.get_running_loop()
+    stopper = Stopper(bot)
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stopper, sig)
+            installed.append(sig)
+    try:
+        yield stopper
+    finally:
+        for sig in installed:
+            loop.remove_signal_handler(sig)

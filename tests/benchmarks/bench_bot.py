@@ -1,0 +1,290 @@
+"""The bot's cost per interaction, next to a null bot, through the Discord API emulator.
+
+    python -m tests.benchmarks.bench_bot [--interactions 2000] [--concurrency 8] [--profile]
+
+The emulator runs in this process, in its own thread (tests/emulator/threaded.py). Each bot
+runs in a subprocess of its own, so its figures are its own: CPU is the child's process time
+(`time.process_time`, every thread of it, the aiosqlite worker included) between a "begin" and
+an "end" the driver sends over stdin; RSS is the child's VmRSS after ready and after the run;
+start to ready is wall time from spawning the child to its READY line (interpreter, imports,
+opening the corpus, login, guild sync, gateway). The null bot is the same discord.py with the
+same AutoShardedBot settings and the same commands and options, each answering "ok" without a
+database; it imports nothing from `bot`. Latency runs from dispatching INTERACTION_CREATE to the
+bot's interaction callback reaching the emulator (which validates it against the OpenAPI spec).
+Prints figures; never fails on a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import json
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from tests.emulator.server import DiscordEmulator
+
+MIX: list[tuple[str, dict[str, Any]]] = [
+    ("model", {"name": "M2"}),
+    ("quote", {"query": "scaling laws"}),
+    ("search", {"query": "GPUs"}),
+    ("timeline", {"year": 2025}),
+    ("onthisday", {}),
+]
+WARMUP = 100
+# The null bot's option types, as the real cogs declare them (module level: discord.py resolves
+# annotations in the module's globals).
+Year, Page = app_commands.Range[int, 2000, 2100], app_commands.Range[int, 1, 50]
+GUILDS_ONLY = 1  # bot.discord_app.app.intents(): the driver checks it
+
+
+# --- the child: one bot, driven over stdin -------------------------------------------------
+def null_bot() -> commands.AutoShardedBot:
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    bot = commands.AutoShardedBot(
+        command_prefix=commands.when_mentioned,
+        intents=wanted,
+        help_command=None,
+        allowed_mentions=discord.AllowedMentions.none(),
+        max_messages=None,
+        chunk_guilds_at_startup=False,
+    )
+
+    async def ok(interaction: discord.Interaction, **options: object) -> None:
+        await interaction.response.send_message("ok")
+
+    @bot.tree.command(description="x")
+    async def model(interaction: discord.Interaction, name: str) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def quote(
+        interaction: discord.Interaction, query: str | None = None, speaker: str | None = None
+    ) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def search(
+        interaction: discord.Interaction, query: str, page: Page | None = None
+    ) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def timeline(
+        interaction: discord.Interaction,
+        year: Year | None = None,
+        query: str | None = None,
+        page: Page | None = None,
+    ) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def onthisday(interaction: discord.Interaction, date: str | None = None) -> None:
+        await ok(interaction)
+
+    return bot
+
+
+async def minimax_bot(args: argparse.Namespace) -> commands.AutoShardedBot:
+    from bot.discord_app.app import MinimaxBot
+    from bot.paths import SEEDS_DIR
+    from bot.runner import open_for_serving
+    from bot.settings import Settings
+
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        discord_token=args.token,
+        database_path=args.db,
+        dev_guild_id=args.guild,
+        discord_api_base=args.api_base,
+        discord_gateway_url=args.gateway,
+    )
+    corpus = await open_for_serving(SEEDS_DIR, Path(args.db))  # as `minimax-bot run`
+    assert corpus is not None
+    return MinimaxBot(corpus, settings)
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def child(args: argparse.Namespace) -> None:
+    discord.http.Route.BASE = args.api_base
+    bot = await minimax_bot(args) if args.child == "minimax" else null_bot()
+    assert bot.intents.value == GUILDS_ONLY, "both bots ask for what the real bot asks for"
+    if args.child == "null":
+        guild = discord.Object(args.guild)
+
+        async def setup_hook() -> None:
+            bot.tree.copy_global_to(guild=guild)
+            await bot.tree.sync(guild=guild)
+
+        bot.setup_hook = setup_hook  # type: ignore[method-assign]
+    bot._connection.guild_ready_timeout = 0.05  # as the e2e tests; the same for both bots
+    async with bot:
+        task = asyncio.create_task(bot.start(args.token))
+        await bot.wait_until_ready()
+        await measured(args)
+        await bot.close()
+        await task
+    corpus = getattr(bot, "corpus", None)
+    if corpus is not None:  # its aiosqlite thread would keep the process alive
+        await corpus.close()
+
+
+async def measured(args: argparse.Namespace) -> None:
+    """Report RSS once ready; count CPU (and profile) between the driver's begin and end."""
+    print("READY " + json.dumps({"rss_ready": rss_mib()}), flush=True)
+    loop, profile = asyncio.get_running_loop(), cProfile.Profile()
+    await loop.run_in_executor(None, sys.stdin.readline)  # "begin"
+    cpu = time.process_time()
+    if args.profile:
+        profile.enable()
+    print("BEGUN", flush=True)
+    await loop.run_in_executor(None, sys.stdin.readline)  # "end"
+    cpu = time.process_time() - cpu
+    if args.profile:
+        profile.disable()
+        stats = pstats.Stats(profile, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(40)
+        stats.sort_stats("tottime").print_stats(25)
+    print("DONE " + json.dumps({"cpu": cpu, "rss_end": rss_mib()}), flush=True)
+
+
+# --- the driver -----------------------------------------------------------------------------
+async def drive(emu: DiscordEmulator, count: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Send `count` interactions of the mix, `concurrency` at a time, each from its own user
+    (the per-user cooldowns stay out of the way); latencies in ms, and how many were refused."""
+    guild = emu.world.guild
+    # Members who join now are in no GUILD_CREATE: the bots' memory does not grow with them.
+    users = [emu.world.add_member(f"user{i}") for i in range(count)]
+    plan = iter(range(count))
+    latencies: list[float] = []
+    private = 0
+
+    async def worker() -> None:
+        nonlocal private
+        for i in plan:
+            name, options = args.mix[i % len(args.mix)]
+            started = time.perf_counter()
+            handle = await emu.slash(name, options, user=users[i])
+            callback = await handle.callback()
+            latencies.append((time.perf_counter() - started) * 1000)
+            private += bool((callback.get("data") or {}).get("flags", 0) & 64)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(args.concurrency)))
+    seconds = time.perf_counter() - started
+    for member in users:
+        del guild.members[member.user.id], emu.world.users[member.user.id]
+    latencies.sort()
+    return {
+        "rate": count / seconds,
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "private": private,
+    }
+
+
+def run_bot(kind: str, threaded: Any, db: Path, args: argparse.Namespace) -> dict[str, Any]:
+    emu: DiscordEmulator = threaded.emulator
+    command = [sys.executable, "-m", "tests.benchmarks.bench_bot", "--child", kind]
+    command += ["--api-base", emu.api_base, "--gateway", emu.gateway_url, "--token", emu.token]
+    command += ["--guild", str(emu.world.guild.id), "--db", str(db)]
+    command += ["--profile"] * (args.profile and kind == "minimax")
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def expect(prefix: str) -> dict[str, Any]:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        if not line.startswith(prefix):
+            raise RuntimeError(f"{kind} bot: expected {prefix}, got {line!r}")
+        return dict(json.loads(line[len(prefix) :].strip() or "{}"))
+
+    try:
+        result = expect("READY ")
+        result["ready_s"] = time.perf_counter() - started
+        threaded.call(drive(emu, WARMUP, args), timeout=120)
+        proc.stdin.write("begin\n")
+        proc.stdin.flush()
+        expect("BEGUN")
+        result.update(threaded.call(drive(emu, args.interactions, args), 600))
+        proc.stdin.write("end\n")
+        proc.stdin.flush()
+        result.update(expect("DONE "))
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    result["cpu_per_1000"] = result["cpu"] / args.interactions * 1000
+    return result
+
+
+def table(null: dict[str, Any], bot: dict[str, Any]) -> str:
+    cpu_ratio = bot["cpu_per_1000"] / null["cpu_per_1000"]
+    extra = bot["rss_ready"] - null["rss_ready"]
+    rows = [
+        ("interactions per second", "rate", "{:.0f}", ""),
+        ("latency p50 (ms)", "p50", "{:.1f}", ""),
+        ("latency p99 (ms)", "p99", "{:.1f}", ""),
+        ("CPU s per 1,000 interactions", "cpu_per_1000", "{:.2f}", f"{cpu_ratio:.2f}× (≤ 1.3×)"),
+        ("RSS after ready (MiB)", "rss_ready", "{:.1f}", f"+{extra:.1f} MiB (≤ +15)"),
+        ("RSS after the run (MiB)", "rss_end", "{:.1f}", ""),
+        ("start to ready (s)", "ready_s", "{:.2f}", ""),
+        ("answers shown only to the asker", "private", "{}", ""),
+    ]
+    lines = ["| | null bot | minimax-bot | minimax-bot vs null (target) |", "|---|---:|---:|---|"]
+    for label, key, fmt, note in rows:
+        lines.append(f"| {label} | {fmt.format(null[key])} | {fmt.format(bot[key])} | {note} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--interactions", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--profile", action="store_true", help="cProfile the bot's run (stderr)")
+    names = ",".join(name for name, _ in MIX)
+    parser.add_argument("--commands", default=names, help=f"a part of the mix ({names})")
+    for option in ("--child", "--api-base", "--gateway", "--token", "--db"):
+        parser.add_argument(option, help=argparse.SUPPRESS)
+    parser.add_argument("--guild", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        asyncio.run(child(args))
+        return
+    args.mix = [(name, options) for name, options in MIX if name in args.commands.split(",")]
+    from bot.discord_app.app import intents
+    from bot.indexer import index_corpus
+    from bot.paths import SEEDS_DIR
+    from tests.emulator.threaded import EmulatorThread
+
+    assert intents().value == GUILDS_ONLY
+    with tempfile.TemporaryDirectory() as tmp, EmulatorThread(wait_seconds=30) as threaded:
+        db = Path(tmp) / "bot.db"
+        asyncio.run(index_corpus(SEEDS_DIR, db))
+        null = run_bot("null", threaded, db, args)
+        bot = run_bot("minimax", threaded, db, args)
+    mix = ", ".join(f"/{name} {' '.join(map(str, o.values()))}".strip() for name, o in args.mix)
+    print(f"{args.interactions} interactions ({mix}), {args.concurrency} at a time\n")
+    print(table(null, bot))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""`minimax-bot run` in-process: a token Discord refuses, a server that is not there, and a log
+that never holds the token."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.discord_app.app import MinimaxBot
+from bot.logs import REDACTED, RedactingFormatter
+from bot.paths import SEEDS_DIR
+from bot.runner import BAD_TOKEN, serve
+from tests.e2e.conftest import emulated_settings
+from tests.emulator import DiscordEmulator
+
+WRONG = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gwrong.this-token-must-never-be-shown"
+
+
+def logged(caplog: pytest.LogCaptureFixture) -> str:
+    """Every record as a handler would write it, tracebacks included, unredacted."""
+    plain = logging.Formatter("%(name)s %(message)s")
+    return "\n".join(plain.format(record) for record in caplog.records)
+
+
+async def start(bot: MinimaxBot) -> None:
+    assert bot.settings.token is not None
+    await bot.start(bot.settings.token)
+
+
+async def test_a_refused_token_is_one_line_and_exit_2(
+    discord_emulator: DiscordEmulator,
+    bot_db: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    settings = emulated_settings(discord_emulator, bot_db, discord_token=WRONG)
+    assert await serve(settings, SEEDS_DIR, start) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"minimax-bot: {BAD_TOKEN}"
+    assert [r.status for r in discord_emulator.requests] == [401]
+    assert WRONG not in err and WRONG not in logged(caplog)
+    assert "Improper token" in caplog.text or "401" in caplog.text  # discord.py did log
+
+
+async def test_nothing_listening_is_one_line_and_exit_1(
+    discord_emulator: DiscordEmulator,
+    bot_db: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/api/v10"
+    settings = emulated_settings(discord_emulator, bot_db, discord_api_base=base)
+    assert await serve(settings, SEEDS_DIR, start) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"minimax-bot: cannot reach Discord at {base}")
+    assert err.count("\n") == 1
+    assert discord_emulator.token not in err + logged(caplog)
+
+
+async def test_a_bot_that_starts_is_closed_with_its_corpus(
+    discord_emulator: DiscordEmulator, bot_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    seen: list[MinimaxBot] = []
+
+    async def ready_then_stop(bot: MinimaxBot) -> None:
+        seen.append(bot)
+        async with discord_emulator.running(bot):
+            reply = await (await discord_emulator.slash("model", {"name": "M2"}))
+            assert reply.embeds
+
+    settings = emulated_settings(discord_emulator, bot_db, log_level="DEBUG")
+    assert await serve(settings, SEEDS_DIR, ready_then_stop) == 0
+    (bot,) = seen
+    assert bot.is_closed()
+    with pytest.raises(ValueError, match="no active connection"):
+        await bot.corpus.store.counts()  # the corpus was closed with the bot
+    assert "ready as" in caplog.text
+    assert discord_emulator.token not in logged(caplog)
+
+
+def test_the_formatter_redacts_secrets_and_interaction_tokens() -> None:
+    formatter = RedactingFormatter([WRONG])
+    try:
+        raise RuntimeError(f"failed with {WRONG}")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "discord.http",
+            logging.DEBUG,
+            __file__,
+            1,
+            "POST %s with %s has returned %s",
+            ("/interactions/123/aW50ZXJhY3Rpb246MTIz/callback", {"token": WRONG}, 204),
+            exc_info=sys.exc_info(),
+        )
+    text = formatter.format(record)
+    assert WRONG not in text and "aW50ZXJhY3Rpb246MTIz" not in text
+    assert f"/interactions/123/{REDACTED}/callback" in text and text.count(REDACTED) == 3
