@@ -31,3 +31,16 @@ async def send_answer(
         await interaction.response.send_message(
             embed=embed, view=shown, ephemeral=private, allowed_mentions=NO_PINGS
         )
+
+
+async def edit_answer(
+    interaction: discord.Interaction, answer: Answer, *, view: discord.ui.View | None
+) -> None:
+    """Show `answer` in place of the message whose button was pressed. A Problem (say, the
+    corpus changed under the buttons) goes to the presser only and leaves the message be."""
+    if isinstance(answer, Problem):
+        await send_answer(interaction, answer)
+        return
+    await interaction.response.edit_message(
+        embed=render_embed(answer), view=view, allowed_mentions=NO_PINGS
+    )

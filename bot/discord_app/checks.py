@@ -1,0 +1,65 @@
+"""Checks: admin commands (Manage Server, in a server only) and per-user cooldowns.
+
+Discord hides a command registered with `default_member_permissions` from members without the
+permission, but server admins can override that per role or channel, so the bot checks the
+invoker's permissions in the channel at run time too. Refusals are app-command errors, so the
+tree's one error path answers them (privately).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import discord
+from discord import app_commands
+
+T = TypeVar("T")
+MANAGE_GUILD = discord.Permissions(manage_guild=True)
+# Generous: a person reading answers never meets it; a script hammering a command does.
+COOLDOWN_RATE, COOLDOWN_SECONDS = 5, 10.0
+
+
+def per_user_cooldown() -> Callable[[T], T]:
+    """At most COOLDOWN_RATE uses per COOLDOWN_SECONDS per user, for the heavier commands;
+    past it, the tree's error path tells the user when to try again."""
+    return app_commands.checks.cooldown(
+        COOLDOWN_RATE, COOLDOWN_SECONDS, key=lambda interaction: interaction.user.id
+    )
+
+
+def can_manage_guild(interaction: discord.Interaction[Any]) -> bool:
+    """True for a member with Manage Server here; NoPrivateMessage or MissingPermissions else."""
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage("This command works in a server, not in DMs.")
+    if not interaction.permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+    return True
+
+
+def requires_manage_guild() -> Callable[[T], T]:
+    """The run-time check, as a decorator for a command or its callback."""
+    return app_commands.check(can_manage_guild)
+
+
+def admin_defaults(target: T) -> T:
+    """Register `target` (a command, a group, or a callback not yet made a command) as shown
+    only in servers, and by default only to members with Manage Server."""
+    return app_commands.guild_only(app_commands.default_permissions(MANAGE_GUILD)(target))
+
+
+def admin_only(target: T) -> T:
+    """`admin_defaults` plus the run-time check, for a command or its callback."""
+    return admin_defaults(requires_manage_guild()(target))
+
+
+class AdminGroup(app_commands.Group):
+    """A group of admin subcommands (`/daily set`, `/daily off`...): registered with the admin
+    defaults, each subcommand checked at run time. Subcommands may add their own checks."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        admin_defaults(self)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        return can_manage_guild(interaction)
