@@ -11,13 +11,17 @@ from types import TracebackType
 
 from bot.store.corpus_write import CorpusWriter
 from bot.store.database import open_database
+from bot.store.guilds import GuildsStore
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
+from bot.store.state import BotStateStore
 from bot.store.timeline_read import TimelineReads
 
 
-class CorpusStore(CorpusWriter, QuotesReads, ModelsReads, TimelineReads):
-    """The corpus index and the per-guild tables in one SQLite database.
+class CorpusStore(
+    CorpusWriter, QuotesReads, ModelsReads, TimelineReads, BotStateStore, GuildsStore
+):
+    """The corpus index, the per-guild tables and the bot's state in one SQLite database.
 
     One task writes through a store at a time: write methods join the connection's open
     transaction, whichever task opened it.

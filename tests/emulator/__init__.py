@@ -17,6 +17,8 @@ The emulator (``DiscordEmulator``, server.py) offers
   return an ``InteractionHandle`` to await for the answer (``.followup(n)``, ``.callback()``);
 - admin actions: ``join_guild``, ``delete_channel``, ``set_permissions``;
 - faults: ``fail_next(n, status=429|500, retry_after=, route=)``, ``fault_rate(p, seed=)``,
+  ``lose_next_response(n, status=503, route=)`` (done, but the answer is lost),
+  ``forget_nonces()`` (Discord dedups a message nonce for a few minutes only),
   ``drop_gateway()``, ``request_reconnect()``, ``invalidate_session()``;
 - reads: ``sent_messages``, ``channel_messages(ch)``, ``interaction_responses``,
   ``registered_commands(guild_id)``, ``requests`` / ``requests_to(route)``, ``violations``,

@@ -14,6 +14,7 @@ class Fault:
     retry_after: float = 0.05
     via: bool = True  # a 429 without Via is what discord.py takes for a Cloudflare ban
     global_: bool = False
+    lose: bool = False  # the request takes effect, then its answer is lost (replaced by this)
 
 
 def route_matches(pattern: str | None, method: str, template: str | None, path: str) -> bool:
@@ -56,6 +57,9 @@ class FaultPlan:
         global_: bool = False,
     ) -> None:
         self._planned.append(_Planned(Fault(status, retry_after, via, global_), n, route))
+
+    def lose_next(self, n: int = 1, *, status: int = 503, route: str | None = None) -> None:
+        self._planned.append(_Planned(Fault(status, lose=True), n, route))
 
     def fault_rate(
         self,

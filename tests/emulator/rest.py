@@ -200,7 +200,7 @@ async def _respond(
     if {} not in security and request.headers.get("Authorization") != f"Bot {emu.token}":
         return json_response(401, {"message": "401: Unauthorized", "code": 0})
     fault = emu.faults.take(method, match.template, path)
-    if fault is not None:
+    if fault is not None and not fault.lose:
         record.fault = True
         return fault_response(fault, match.template)
     handler = ROUTES.get((method, match.template))
@@ -215,6 +215,9 @@ async def _respond(
         result = await handler(emu, call)
     except ApiError as exc:
         return json_response(exc.status, exc.body(), headers)
+    if fault is not None:  # done, but the client never hears of it
+        record.fault = True
+        return fault_response(fault, match.template)
     reply = result if isinstance(result, Reply) else Reply(result)
     if reply.body is None:
         return web.Response(status=204, headers=headers)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tests.emulator.models import SEND_MESSAGES, VIEW_CHANNEL, Channel, Guild, snowflake
+from tests.emulator.models import (
+    READ_MESSAGE_HISTORY,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    Channel,
+    Guild,
+    snowflake,
+)
 from tests.emulator.records import Message
 from tests.emulator.rest import ApiError, Call, FilePart, route
 
@@ -112,7 +119,8 @@ async def create_message(emu: DiscordEmulator, call: Call) -> Any:
     nonce = body.get("nonce")
     if nonce is not None and body.get("enforce_nonce"):
         for old in emu.messages.values():
-            if old.channel_id == channel.id and old.data.get("nonce") == nonce:
+            fresh = old.id > emu.nonce_horizon  # Discord forgets nonces after a few minutes
+            if fresh and old.channel_id == channel.id and old.data.get("nonce") == nonce:
                 return old.data
     body["attachments"] = attachments_of(body, call.files)
     extra: dict[str, Any] = {}
@@ -126,7 +134,14 @@ async def create_message(emu: DiscordEmulator, call: Call) -> Any:
 
 @route("GET", "/channels/{channel_id}/messages")
 async def list_messages(emu: DiscordEmulator, call: Call) -> Any:
-    _, channel = _channel(emu, call)
+    """As Discord: View Channel is required, and without Read Message History the list is
+    empty (not an error)."""
+    guild, channel = _channel(emu, call)
+    perms = guild.permissions_in(guild.members[emu.world.bot.id], channel)
+    if not perms & VIEW_CHANNEL:
+        raise ApiError(403, 50001, "Missing Access")
+    if not perms & READ_MESSAGE_HISTORY:
+        return []
     limit = int(call.query.get("limit", "50"))
     found = [
         m

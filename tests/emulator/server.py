@@ -63,6 +63,7 @@ class DiscordEmulator(InteractionsMixin, GuildAdminMixin):
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._allow_violations = False
+        self.nonce_horizon = 0  # messages with ids up to this no longer dedup a nonce
 
     # --- lifecycle ----------------------------------------------------------------------------
     async def start(self) -> None:
@@ -177,6 +178,19 @@ class DiscordEmulator(InteractionsMixin, GuildAdminMixin):
         self.faults.fail_next(
             n, status=status, retry_after=retry_after, route=route, via=via, global_=global_
         )
+
+    def lose_next_response(
+        self, n: int = 1, *, status: int = 503, route: str | None = None
+    ) -> None:
+        """Carry out the next ``n`` requests (matching ``route``) but answer them with
+        ``status`` as if the response were lost on the way: a message is created all the
+        same. 503 reaches the bot at once (discord.py retries 500/502/504 itself, slowly)."""
+        self.faults.lose_next(n, status=status, route=route)
+
+    def forget_nonces(self) -> None:
+        """Discord remembers a message nonce for a few minutes only: from now on, messages
+        sent so far no longer turn a resend with their nonce into a no-op."""
+        self.nonce_horizon = max(self.messages, default=0)
 
     def fault_rate(
         self,

@@ -1,0 +1,36 @@
+"""What the daily post says: "on this day" for the guild's local date, as one embed.
+
+The content depends on the date alone (`on_this_day` is deterministic per date), so
+`/daily preview` shows exactly what the post will be, and a post can be recognised in a
+channel by its embed (see `is_daily_post`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import discord
+
+from bot.queries.corpus import Corpus
+from bot.queries.onthisday import on_this_day
+from bot.queries.results import OnThisDay
+from bot.render.embeds import render_embed
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+async def daily_answer(corpus: Corpus, local_date: date) -> OnThisDay:
+    """The events of this month-day (or the labelled fallback) for the guild's date."""
+    return await on_this_day(corpus, local_date)
+
+
+async def daily_embed(corpus: Corpus, local_date: date) -> discord.Embed:
+    return render_embed(await daily_answer(corpus, local_date))
+
+
+def is_daily_post(message: discord.Message, embed: discord.Embed, author_id: int) -> bool:
+    """Whether `message` is ours and shows `embed` (the same title and text)."""
+    if message.author.id != author_id or not message.embeds:
+        return False
+    shown = message.embeds[0]
+    return (shown.title, shown.description) == (embed.title, embed.description)

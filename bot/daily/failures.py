@@ -1,0 +1,64 @@
+"""What a failed send means for the day's post: retry later, pause the guild, or give up.
+
+- A missing permission or a deleted channel (403, 404) will not fix itself: the guild's
+  subscription is paused with a reason `/daily status` shows, until `/daily set` clears it.
+- A rate limit (429) or a Discord outage (5xx, a dropped connection) is retried with backoff
+  the same day. A 5xx or a dropped connection may come after Discord created the message, so
+  the claim is kept (the next attempt reuses the nonce); a 429 or a 4xx created nothing.
+- Any other refusal (400: the request itself is wrong) will fail again: the day is given up.
+- Anything else is a bug, logged with its traceback and retried like an outage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from dataclasses import dataclass
+
+import aiohttp
+import discord
+
+MISSING_ACCESS, MISSING_PERMISSIONS = 50001, 50013
+NEEDED = "View Channel, Send Messages and Embed Links"
+
+
+class Verdict(enum.Enum):
+    RETRY = "retry"
+    PAUSE = "pause"
+    GIVE_UP = "give up"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    verdict: Verdict
+    maybe_sent: bool  # the message may exist despite the error
+    reason: str
+    expected: bool = True  # False: a bug, worth a traceback in the log
+
+
+def forbidden_reason(error: discord.Forbidden, channel_id: int) -> str:
+    if error.code == MISSING_ACCESS:
+        return f"I cannot see <#{channel_id}> any more (Missing Access)."
+    if error.code == MISSING_PERMISSIONS:
+        return f"I may not post in <#{channel_id}> (Missing Permissions): I need {NEEDED}."
+    return f"Discord refused my post in <#{channel_id}> ({error.status}: {error.text})."
+
+
+def classify(error: BaseException, channel_id: int) -> Failure:
+    if isinstance(error, discord.Forbidden):
+        return Failure(Verdict.PAUSE, False, forbidden_reason(error, channel_id))
+    if isinstance(error, discord.NotFound):
+        reason = f"The channel <#{channel_id}> no longer exists ({error.text or 'Not Found'})."
+        return Failure(Verdict.PAUSE, False, reason)
+    if isinstance(error, discord.RateLimited):
+        return Failure(Verdict.RETRY, False, f"rate limited for {error.retry_after:.0f} s")
+    if isinstance(error, discord.HTTPException):
+        summary = f"{error.status}: {error.text or type(error).__name__}"
+        if error.status == 429:
+            return Failure(Verdict.RETRY, False, f"rate limited ({summary})")
+        if error.status >= 500:
+            return Failure(Verdict.RETRY, True, f"Discord failed ({summary})")
+        return Failure(Verdict.GIVE_UP, False, f"Discord rejected the post ({summary})")
+    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
+        return Failure(Verdict.RETRY, True, f"connection failed ({type(error).__name__})")
+    return Failure(Verdict.RETRY, True, f"unexpected {type(error).__name__}", expected=False)

@@ -1,0 +1,125 @@
+"""/daily set, off, status and preview: the daily "on this day" post (Manage Server only).
+
+The cog owns the one background task that posts (`bot.daily.scheduler`): started in
+`cog_load`, cancelled in `cog_unload`. Every answer here is private to the admin.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.daily.content import NO_PINGS, daily_answer
+from bot.daily.poster import Poster
+from bot.daily.schedule import local_date, owns
+from bot.daily.scheduler import Scheduler
+from bot.daily.status import status_text
+from bot.daily.subscriptions import (
+    missing_permissions,
+    parse_post_time,
+    parse_zone,
+    subscription_of,
+)
+from bot.discord_app.app import MinimaxBot
+from bot.discord_app.checks import AdminGroup
+from bot.discord_app.options import as_app_choices
+from bot.discord_app.replies import send_answer
+from bot.queries.autocomplete import timezone_choices
+
+UTC_ZONE = parse_zone("UTC")
+
+
+def scheduler_for(bot: MinimaxBot) -> Scheduler:
+    shards = partial(owns, shard_ids=bot.settings.shard_ids, shard_count=bot.settings.shard_count)
+    return Scheduler(
+        bot.corpus.store, bot.clock, Poster(bot).post, owns=shards, ready=bot.wait_until_ready
+    )
+
+
+async def timezone_names(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete: IANA zones by name or city, from memory."""
+    return as_app_choices(timezone_choices(current))
+
+
+async def say(interaction: discord.Interaction, text: str) -> None:
+    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+class Daily(commands.Cog):
+    daily = AdminGroup(name="daily", description="The daily “on this day” post (Manage Server)")
+
+    def __init__(self, bot: MinimaxBot) -> None:
+        self.bot = bot
+        self.scheduler = scheduler_for(bot)
+
+    async def cog_load(self) -> None:
+        self.scheduler.start()
+
+    async def cog_unload(self) -> None:
+        await self.scheduler.stop()
+
+    async def status(self, guild_id: int) -> str:
+        store, now = self.bot.corpus.store, self.bot.clock()
+        return await status_text(store, self.scheduler.attempts, guild_id, now)
+
+    @daily.command(name="set", description="Post “on this day” in a channel every day")
+    @app_commands.describe(
+        channel="The channel to post in",
+        time="Local time, HH:MM on a 24-hour clock (09:00)",
+        timezone="Your time zone, an IANA name like Europe/London",
+    )
+    @app_commands.autocomplete(timezone=timezone_names)
+    async def set_post(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        time: str,
+        timezone: str,
+    ) -> None:
+        at, zone = parse_post_time(time), parse_zone(timezone)
+        me = channel.guild.me
+        missing = missing_permissions(channel.permissions_for(me)) if me is not None else []
+        if missing:
+            await say(
+                interaction,
+                f"I cannot post in {channel.mention}: I need {', '.join(missing)} there. "
+                "Nothing was saved; grant them, or pick another channel.",
+            )
+            return
+        guild_id = channel.guild.id
+        store, now = self.bot.corpus.store, self.bot.clock()
+        await store.daily_subscribe(guild_id, channel.id, f"{at:%H:%M}", zone.key, now)
+        self.scheduler.wake()
+        await say(interaction, "Daily post saved.\n" + await self.status(guild_id))
+
+    @daily.command(name="off", description="Stop the daily post in this server")
+    async def turn_off(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None  # the group is guild only
+        if await self.bot.corpus.store.daily_turn_off(interaction.guild_id, self.bot.clock()):
+            await say(interaction, "The daily post is now off. `/daily set` turns it on again.")
+        else:
+            await say(interaction, "The daily post was already off.")
+
+    @daily.command(name="status", description="Where and when the daily post goes, and why not")
+    async def show_status(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        await say(interaction, await self.status(interaction.guild_id))
+
+    @daily.command(name="preview", description="What today's daily post will say (only you)")
+    async def preview(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        settings = await self.bot.corpus.store.daily_settings(interaction.guild_id)
+        subscription = subscription_of(settings) if settings is not None else None
+        zone = subscription.zone if subscription is not None else UTC_ZONE
+        day = local_date(self.bot.clock(), zone)
+        answer = await daily_answer(self.bot.corpus, day)
+        await send_answer(interaction, answer, ephemeral=True)
+
+
+async def setup(bot: MinimaxBot) -> None:
+    await bot.add_cog(Daily(bot))
