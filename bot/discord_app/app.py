@@ -11,6 +11,7 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.discord_app.answers import AnswerCache
 from bot.discord_app.sync import sync_on_start
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
@@ -67,6 +68,7 @@ class MinimaxBot(commands.AutoShardedBot):
             chunk_guilds_at_startup=False,
         )
         self.corpus = corpus
+        self.answers = AnswerCache()
         self.settings = settings
         self.clock = clock
         self.extension_names = tuple(extensions)

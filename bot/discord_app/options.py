@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 import discord
 from discord import app_commands
 
-from bot.commands import COMMANDS, MAX_PAGE, MAX_YEAR, MIN_YEAR, run_command
+from bot.commands import COMMANDS, MAX_PAGE, MAX_YEAR, MIN_YEAR
+from bot.discord_app.answers import Rendered
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.replies import send_answer
 from bot.queries.autocomplete import model_choices, speaker_choices
@@ -46,10 +47,10 @@ def as_text(options: Mapping[str, object | None]) -> dict[str, str]:
     return {key: str(value) for key, value in options.items() if value is not None}
 
 
-async def ask(interaction: discord.Interaction, name: str, options: Mapping[str, str]) -> Answer:
-    """The answer to `/name` with text `options`, for the asker's "today"."""
+async def ask(interaction: discord.Interaction, name: str, options: Mapping[str, str]) -> Rendered:
+    """The answer to `/name` with text `options` for today, and its embed (remembered)."""
     bot = client_of(interaction)
-    return await run_command(bot.corpus, name, options, bot.today())
+    return await bot.answers.answer(bot.corpus, name, options, bot.today())
 
 
 async def answer_command(
@@ -65,11 +66,11 @@ async def answer_command(
 
     Options go through `bot.commands` as text, so a bad value gets the terminal's message; a
     UsageError reaches the tree's error path, which shows it to the asker only."""
-    answer = await ask(interaction, name, as_text(options))
+    reply = await ask(interaction, name, as_text(options))
     if view is None and view_for is not None:
-        view = view_for(answer)
-    await send_answer(interaction, answer, view=view)
-    return answer
+        view = view_for(reply.answer)
+    await send_answer(interaction, reply.answer, view=view, embed=reply.embed)
+    return reply.answer
 
 
 def as_app_choices(choices: list[Choice]) -> list[app_commands.Choice[str]]:

@@ -17,11 +17,13 @@ async def send_answer(
     *,
     view: discord.ui.View | None = None,
     ephemeral: bool = False,
+    embed: discord.Embed | None = None,
 ) -> None:
-    """Answer through `response`, or `followup` after a defer. A Problem (no such model, no
-    match) is shown only to the asker and carries no buttons."""
+    """Answer through `response`, or `followup` after a defer, with `embed` (the answer's,
+    rendered already) or the answer rendered now. A Problem (no such model, no match) is
+    shown only to the asker and carries no buttons."""
     private = ephemeral or isinstance(answer, Problem)
-    embed = render_embed(answer)
+    embed = embed or render_embed(answer)
     shown = view if view is not None and not isinstance(answer, Problem) else discord.utils.MISSING
     if interaction.response.is_done():
         await interaction.followup.send(
@@ -34,13 +36,17 @@ async def send_answer(
 
 
 async def edit_answer(
-    interaction: discord.Interaction, answer: Answer, *, view: discord.ui.View | None
+    interaction: discord.Interaction,
+    answer: Answer,
+    *,
+    view: discord.ui.View | None,
+    embed: discord.Embed | None = None,
 ) -> None:
     """Show `answer` in place of the message whose button was pressed. A Problem (say, the
     corpus changed under the buttons) goes to the presser only and leaves the message be."""
     if isinstance(answer, Problem):
-        await send_answer(interaction, answer)
+        await send_answer(interaction, answer, embed=embed)
         return
     await interaction.response.edit_message(
-        embed=render_embed(answer), view=view, allowed_mentions=NO_PINGS
+        embed=embed or render_embed(answer), view=view, allowed_mentions=NO_PINGS
     )

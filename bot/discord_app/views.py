@@ -97,10 +97,10 @@ class Pager(OwnedView):
         self.forward.disabled = self.page >= answer.page_count
 
     async def _turn(self, interaction: discord.Interaction, page: int) -> None:
-        answer = await ask(interaction, self.command, {**self.options, "page": str(page)})
-        if isinstance(answer, Timeline | SearchResults):
-            self._show_page(answer)
-        await edit_answer(interaction, answer, view=self)
+        reply = await ask(interaction, self.command, {**self.options, "page": str(page)})
+        if isinstance(reply.answer, Timeline | SearchResults):
+            self._show_page(reply.answer)
+        await edit_answer(interaction, reply.answer, view=self, embed=reply.embed)
 
     @discord.ui.button(emoji="◀", custom_id="pager:previous", style=SECONDARY)
     async def back(

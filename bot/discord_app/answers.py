@@ -1,0 +1,59 @@
+"""Answers with their embeds, remembered: the corpus does not change while the bot serves it,
+so the same command with the same options on the same day gets the same answer. A popular
+`/model M2` is then a dictionary lookup, not a query and a render."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import discord
+
+from bot.commands import run_command
+from bot.queries.corpus import Corpus
+from bot.queries.listings import Answer
+from bot.queries.results import QuoteAnswer
+from bot.render.embeds import render_embed
+
+Key = tuple[str, tuple[tuple[str, str], ...], date]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    answer: Answer
+    embed: discord.Embed  # never changed once made: discord.py only reads it to send
+
+
+def _repeatable(answer: Answer) -> bool:
+    """Whether asking again gives this answer: all but a random quote."""
+    return not (isinstance(answer, QuoteAnswer) and answer.how == "random")
+
+
+class AnswerCache:
+    """The latest `size` answers, least recently used dropped first."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._items: OrderedDict[Key, Rendered] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    async def answer(
+        self, corpus: Corpus, name: str, options: Mapping[str, str], today: date
+    ) -> Rendered:
+        """The answer to `/name` with `options` (text, as the command table reads them)."""
+        key: Key = (name, tuple(sorted(options.items())), today)
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+            return found
+        answer = await run_command(corpus, name, options, today)
+        rendered = Rendered(answer, render_embed(answer))
+        if _repeatable(answer):
+            self._items[key] = rendered
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return rendered
