@@ -20,12 +20,38 @@ MANAGE_GUILD = discord.Permissions(manage_guild=True)
 COOLDOWN_RATE, COOLDOWN_SECONDS = 5, 10.0
 
 
+class UserCooldowns:
+    """Per-user token buckets, `rate` uses per `per` seconds. Users idle for a whole window
+    are forgotten once per window, not on every use as discord.py's own cooldown does (that
+    walk over every bucket is most of a busy command's overhead)."""
+
+    def __init__(self, rate: int, per: float) -> None:
+        self.rate, self.per = rate, per
+        self.buckets: dict[int, app_commands.Cooldown] = {}
+        self._swept = 0.0
+
+    def check(self, interaction: discord.Interaction[Any]) -> bool:
+        now = interaction.created_at.timestamp()
+        if now - self._swept >= self.per:
+            self.buckets = {
+                user: bucket
+                for user, bucket in self.buckets.items()
+                if bucket.get_tokens(now) < self.rate
+            }
+            self._swept = now
+        bucket = self.buckets.get(interaction.user.id)
+        if bucket is None:
+            bucket = self.buckets[interaction.user.id] = app_commands.Cooldown(self.rate, self.per)
+        retry_after = bucket.update_rate_limit(now)
+        if retry_after:
+            raise app_commands.CommandOnCooldown(bucket, retry_after)
+        return True
+
+
 def per_user_cooldown() -> Callable[[T], T]:
     """At most COOLDOWN_RATE uses per COOLDOWN_SECONDS per user, for the heavier commands;
     past it, the tree's error path tells the user when to try again."""
-    return app_commands.checks.cooldown(
-        COOLDOWN_RATE, COOLDOWN_SECONDS, key=lambda interaction: interaction.user.id
-    )
+    return app_commands.check(UserCooldowns(COOLDOWN_RATE, COOLDOWN_SECONDS).check)
 
 
 def can_manage_guild(interaction: discord.Interaction[Any]) -> bool:
