@@ -1,0 +1,233 @@
+"""What every embed shares: Discord's limits, text that neither pings nor breaks the markup,
+and a layout that adds fields only while the limits leave room."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import discord
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_COUNT_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+TOTAL_LIMIT = 6000
+
+BRAND = discord.Colour(0xE2473F)
+MUTED = discord.Colour.light_grey()
+WARNING = discord.Colour.gold()
+EMPTY = "—"  # Discord rejects an empty field name or value
+ZWSP = "\u200b"
+
+# "@everyone", "@here", "<@123>", "<@!123>", "<@&123>": a zero-width space after "@" keeps the
+# text readable and makes it ping nobody, even when copied into a message by hand.
+_PING = re.compile(r"@(?=everyone|here|[!&]?\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """How much of each long thing to show. `render_embed` keeps the richest detail among
+    those that leave out the fewest items."""
+
+    evidence: int  # characters of a citation's verbatim evidence; 0 leaves it out
+    text: int  # characters of a value, an event, a mention, a snippet
+
+
+DETAILS = (Detail(150, 400), Detail(90, 250), Detail(0, 140))
+
+
+def unping(text: str) -> str:
+    return _PING.sub("@" + ZWSP, text)
+
+
+def safe(text: str) -> str:
+    """Corpus or user text as literal embed markdown: no formatting of its own, no pings."""
+    return unping(discord.utils.escape_markdown(text))
+
+
+def safe_cut(text: str, limit: int, *, flat: bool = False) -> str:
+    """`safe` text within `limit` characters; `flat` puts it on one line first."""
+    return cut(safe(" ".join(text.split()) if flat else text.strip()), limit)
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` within `limit` characters, cut at a line or word end with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    if limit < 2:
+        return "…"[:limit]
+    head = text[: limit - 1]
+    for mark in ("\n", " "):
+        at = head.rfind(mark)
+        if at >= limit // 2:
+            head = head[:at]
+            break
+    return head.rstrip() + "…"
+
+
+def more(count: int, what: str = "more") -> str:
+    return f"… and {count} {what}"
+
+
+def join_within(lines: Sequence[str], limit: int, what: str = "more") -> str:
+    """As many whole lines as fit in `limit`, then how many were left out ("… and 3 more")."""
+    text = "\n".join(lines)
+    if len(text) <= limit:
+        return text
+    shown = list(lines)
+    while shown:
+        shown.pop()
+        text = "\n".join([*shown, more(len(lines) - len(shown), what)])
+        if len(text) <= limit:
+            return text
+    note = more(len(lines) - 1, what) if len(lines) > 1 else ""
+    room = limit - len(note) - 1 if note else limit
+    if room < 20:
+        return cut(lines[0], limit)
+    return f"{cut(lines[0], room)}\n{note}"
+
+
+def chunk_lines(lines: Sequence[str], limit: int = FIELD_VALUE_LIMIT) -> list[str]:
+    """Lines packed into as few chunks of at most `limit` characters as they fill."""
+    chunks: list[str] = []
+    current = ""
+    for line in (cut(line, limit) for line in lines):
+        if current and len(current) + 1 + len(line) > limit:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+class Layout:
+    """An embed being filled in order. A field goes in only while Discord's limits leave room
+    for it and for what is kept back (a closing note, a later section); what is left out is
+    counted, so the builder can say so and `render_embed` can try a leaner detail."""
+
+    def __init__(self, embed: discord.Embed, detail: Detail) -> None:
+        self.embed = embed
+        self.detail = detail
+        self.dropped = 0
+
+    def room(self, keep_fields: int = 0, keep_chars: int = 0) -> tuple[int, int]:
+        """Fields and characters still free, after keeping some back."""
+        fields = FIELD_COUNT_LIMIT - len(self.embed.fields) - keep_fields
+        return fields, TOTAL_LIMIT - len(self.embed) - keep_chars
+
+    def add(
+        self,
+        name: str,
+        value: str,
+        *,
+        inline: bool = False,
+        keep_fields: int = 0,
+        keep_chars: int = 0,
+    ) -> bool:
+        name = cut(name or EMPTY, FIELD_NAME_LIMIT)
+        value = cut(value if value.strip() else EMPTY, FIELD_VALUE_LIMIT)
+        fields, chars = self.room(keep_fields, keep_chars)
+        if fields < 1 or len(name) + len(value) > chars:
+            return False
+        self.embed.add_field(name=name, value=value, inline=inline)
+        return True
+
+    def add_all(
+        self,
+        items: Sequence[tuple[str, str]],
+        what: str,
+        *,
+        inline: bool = False,
+        keep_fields: int = 0,
+        keep_chars: int = 0,
+    ) -> None:
+        """Add fields in order until one does not fit, keeping room for a note of how many are
+        left out (and for what the caller keeps back); then add that note."""
+        note = len(more(len(items), what)) + 1
+        for index, (name, value) in enumerate(items):
+            kept_fields, kept_chars = keep_fields + 1, keep_chars + note
+            if not self.add(
+                name, value, inline=inline, keep_fields=kept_fields, keep_chars=kept_chars
+            ):
+                self.note(len(items) - index, what)
+                return
+
+    def note(self, count: int, what: str) -> None:
+        """Say that `count` items were left out, and remember it."""
+        self.dropped += count
+        text = more(count, what)
+        if self.add(ZWSP, text):
+            return
+        footer = f"{self.embed.footer.text} · {text}" if self.embed.footer.text else text
+        if len(self.embed) - len(self.embed.footer.text or "") + len(footer) <= TOTAL_LIMIT:
+            self.embed.set_footer(text=footer)
+
+
+def _cut_fields(embed: discord.Embed) -> list[tuple[str, str, bool]]:
+    fields = []
+    for field in embed.fields:
+        name = cut(unping(field.name or "").strip() or EMPTY, FIELD_NAME_LIMIT)
+        value = cut(unping(field.value or "").strip() or EMPTY, FIELD_VALUE_LIMIT)
+        fields.append((name, value, bool(field.inline)))
+    if len(fields) > FIELD_COUNT_LIMIT:
+        left_out = len(fields) - FIELD_COUNT_LIMIT + 1
+        fields = [*fields[: FIELD_COUNT_LIMIT - 1], (ZWSP, more(left_out), False)]
+    return fields
+
+
+def _set_fields(embed: discord.Embed, fields: Sequence[tuple[str, str, bool]]) -> None:
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=inline)
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """The embed within every limit Discord sets, and pinging nobody, whatever was put in it.
+    The builders keep to budgets of their own; this is the net beneath them."""
+    if embed.title:
+        embed.title = cut(unping(embed.title), TITLE_LIMIT)
+    if embed.description:
+        embed.description = cut(unping(embed.description), DESCRIPTION_LIMIT)
+    if embed.author.name:
+        author = cut(unping(embed.author.name), AUTHOR_LIMIT)
+        embed.set_author(name=author, url=embed.author.url, icon_url=embed.author.icon_url)
+    if embed.footer.text:
+        footer = cut(unping(embed.footer.text), FOOTER_LIMIT)
+        embed.set_footer(text=footer, icon_url=embed.footer.icon_url)
+    fields = _cut_fields(embed)
+    _set_fields(embed, fields)
+    if len(embed) > TOTAL_LIMIT and fields:
+        kept = list(fields)
+        while kept and len(embed) + len(more(len(fields))) + 1 > TOTAL_LIMIT:
+            kept.pop()
+            _set_fields(embed, kept)
+        if len(kept) < len(fields):
+            embed.add_field(name=ZWSP, value=more(len(fields) - len(kept)), inline=False)
+    _shrink_text(embed)
+    if not (embed.title or embed.description or embed.fields):
+        embed.description = EMPTY  # Discord rejects an embed with nothing in it
+    return embed
+
+
+def _shrink_text(embed: discord.Embed) -> None:
+    """Cut the description, then the footer, author and title, until the total fits."""
+    for part in ("description", "footer", "author", "title"):
+        excess = len(embed) - TOTAL_LIMIT
+        if excess <= 0:
+            return
+        if part == "description" and embed.description:
+            embed.description = cut(embed.description, max(len(embed.description) - excess, 1))
+        elif part == "footer" and embed.footer.text:
+            text = cut(embed.footer.text, max(len(embed.footer.text) - excess, 1))
+            embed.set_footer(text=text, icon_url=embed.footer.icon_url)
+        elif part == "author" and embed.author.name:
+            name = cut(embed.author.name, max(len(embed.author.name) - excess, 1))
+            embed.set_author(name=name, url=embed.author.url, icon_url=embed.author.icon_url)
+        elif part == "title" and embed.title:
+            embed.title = cut(embed.title, max(len(embed.title) - excess, 1))

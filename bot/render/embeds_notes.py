@@ -1,0 +1,259 @@
+"""Citations in an embed: `[1]` beside each value (numbered as the terminal numbers them) and,
+below, one field per source document listing each note's heading and its verbatim evidence.
+
+A cited item goes in only if it fits together with every source note it needs, so no number
+is ever shown without its note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
+from itertools import islice
+from typing import NamedTuple
+
+from bot.queries.results import Citation, FactLine, FactValue, Source
+from bot.render.embeds_common import (
+    DESCRIPTION_LIMIT,
+    EMPTY,
+    FIELD_COUNT_LIMIT,
+    FIELD_NAME_LIMIT,
+    FIELD_VALUE_LIMIT,
+    TOTAL_LIMIT,
+    Detail,
+    Layout,
+    cut,
+    more,
+    safe,
+    safe_cut,
+)
+from bot.render.text_common import Notes, clip_heading, source_line
+
+DISAGREE = "⚠ *sources disagree*"
+MIN_VALUE_CHARS = 24  # less room than this for one more value, and it is counted, not cut
+INLINE_CHARS = 40  # a fact this short sits beside others, three to a row
+NOTE_CHARS = 80  # room kept for one "… and N more …" field: its name and value
+SOURCE = "Source · "
+HEADING_CHARS = 90
+NAME_CHARS = FIELD_NAME_LIMIT - len(" (continued)")
+
+
+class Field(NamedTuple):
+    name: str
+    value: str
+    inline: bool = False
+
+
+class EmbedNotes(Notes):
+    """Notes that can take back the numbers of an item that did not fit."""
+
+    def mark(self) -> int:
+        return len(self._numbers)
+
+    def rollback(self, mark: int) -> None:
+        self._numbers = dict(islice(self._numbers.items(), mark))
+
+    def grouped(self) -> dict[Source, dict[str | None, list[tuple[int, str | None]]]]:
+        groups: dict[Source, dict[str | None, list[tuple[int, str | None]]]] = {}
+        for citation, number in self._numbers.items():
+            headings = groups.setdefault(citation.source, {})
+            headings.setdefault(citation.heading, []).append((number, citation.evidence))
+        return groups
+
+
+def source_fields(notes: EmbedNotes, detail: Detail) -> list[Field]:
+    """One field per document (more if its notes are many): each heading, then each note's
+    evidence; notes without evidence (or all, at the leanest detail) sit on the heading line."""
+    fields = []
+    for source, headings in notes.grouped().items():
+        blocks = []
+        for heading, items in headings.items():
+            where = _where(heading)
+            shown = [(n, e) for n, e in items if e and detail.evidence]
+            bare = "".join(f"[{n}]" for n, e in items if (n, e) not in shown)
+            lines = [f"**{bare}** {where}" if bare else f"*{where}*"]
+            lines += [f"**[{n}]** “{_evidence(e, detail)}”" for n, e in shown]
+            blocks.append((f"*{where}*", lines))
+        name = SOURCE + cut(safe(source_line(source, full=True)), NAME_CHARS - len(SOURCE))
+        fields += _named(name, _pack(blocks))
+    return fields
+
+
+def _pack(blocks: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """Lines into field values; a heading's notes that spill into the next value repeat it."""
+    chunks: list[str] = []
+    current = ""
+    for heading, lines in blocks:
+        for index, line in enumerate(lines):
+            line = cut(line, FIELD_VALUE_LIMIT - len(heading) - 1)
+            if current and len(current) + 1 + len(line) > FIELD_VALUE_LIMIT:
+                chunks.append(current)
+                current = heading if index else ""
+            current = f"{current}\n{line}" if current else line
+    return [*chunks, current] if current else chunks
+
+
+# Notes are laid out again each time an item is tried, so their escaped text is kept.
+@lru_cache(maxsize=1024)
+def _evidence(evidence: str | None, detail: Detail) -> str:
+    return safe_cut(evidence or "", detail.evidence, flat=True)
+
+
+@lru_cache(maxsize=1024)
+def _where(heading: str | None) -> str:
+    return f"› {safe(clip_heading(heading, HEADING_CHARS))}" if heading else "the document"
+
+
+def _fits(layout: Layout, fields: Sequence[Field], notes: int = 0, chars: int = 0) -> bool:
+    """Whether `fields` and `chars` more fit, keeping room for `notes` "… and N more" fields."""
+    count = len(layout.embed.fields) + len(fields) + notes
+    size = len(layout.embed) + chars + sum(len(f.name) + len(f.value) for f in fields)
+    return count <= FIELD_COUNT_LIMIT and size + notes * NOTE_CHARS <= TOTAL_LIMIT
+
+
+def add_cited_fields(
+    layout: Layout,
+    builders: Sequence[Callable[[EmbedNotes], Field]],
+    notes: EmbedNotes,
+    what: str,
+    *,
+    sources: bool = True,
+    later: int = 0,
+) -> None:
+    """Fields that cite, in order, while each fits with all the notes so far, keeping room to
+    say what is left out here and in `later` sections; then, if `sources`, the notes."""
+    for index, build in enumerate(builders):
+        mark = notes.mark()
+        field = build(notes)
+        needed = [field, *source_fields(notes, layout.detail)]
+        if not _fits(layout, needed, later + 1):
+            notes.rollback(mark)
+            layout.note(len(builders) - index, what)
+            break
+        layout.add(field.name, field.value, inline=field.inline)
+    if sources:
+        add_sources(layout, notes)
+
+
+def add_cited_group(
+    layout: Layout,
+    name: str,
+    builders: Sequence[Callable[[EmbedNotes], str]],
+    notes: EmbedNotes,
+    what: str,
+    *,
+    later: int = 0,
+) -> None:
+    """Lines that cite, packed under one name into as few fields as they fill, in order,
+    while they fit as `add_cited_fields` has them fit. The notes are left to the caller."""
+    chunks: list[str] = []
+    left_out = 0
+    for index, build in enumerate(builders):
+        mark = notes.mark()
+        line = cut(build(notes), FIELD_VALUE_LIMIT)
+        if chunks and len(chunks[-1]) + 1 + len(line) <= FIELD_VALUE_LIMIT:
+            trial = [*chunks[:-1], f"{chunks[-1]}\n{line}"]
+        else:
+            trial = [*chunks, line]
+        needed = [*_named(name, trial), *source_fields(notes, layout.detail)]
+        if not _fits(layout, needed, later + 1):
+            notes.rollback(mark)
+            left_out = len(builders) - index
+            break
+        chunks = trial
+    for field in _named(name, chunks):
+        layout.add(field.name, field.value)
+    if left_out:
+        layout.note(left_out, what)
+
+
+def _named(name: str, chunks: Sequence[str]) -> list[Field]:
+    return [Field(name if n == 0 else f"{name} (continued)", c) for n, c in enumerate(chunks)]
+
+
+def add_sources(layout: Layout, notes: EmbedNotes) -> None:
+    for field in source_fields(notes, layout.detail):
+        if not layout.add(field.name, field.value):
+            layout.dropped += 1
+
+
+def cited_lines(
+    layout: Layout,
+    head: str,
+    builders: Sequence[Callable[[EmbedNotes], str]],
+    notes: EmbedNotes,
+    what: str,
+) -> str:
+    """`head`, then lines in order while each fits in the description and the embed together
+    with all the notes so far; the description is not set here, only measured against."""
+    taken = len(layout.embed.description or "")
+    text = head
+    for index, build in enumerate(builders):
+        mark = notes.mark()
+        line = build(notes)
+        joined = f"{text}\n{line}" if text else line
+        reserve = len(more(len(builders), what)) + 1
+        chars = len(joined) - taken + reserve
+        sources = source_fields(notes, layout.detail)
+        if len(joined) + reserve > DESCRIPTION_LIMIT or not _fits(layout, sources, chars=chars):
+            notes.rollback(mark)
+            layout.dropped += len(builders) - index
+            return f"{text}\n{more(len(builders) - index, what)}"
+        text = joined
+    return text
+
+
+def value_text(
+    value: FactValue, notes: EmbedNotes, detail: Detail, limit: int = FIELD_VALUE_LIMIT
+) -> str:
+    """The value, cut to fit `limit` with its note numbers, which are never cut off."""
+    refs = notes.refs(value.citations)
+    room = limit - len(refs) - 1 if refs else limit
+    text = safe_cut(value.value, max(min(detail.text, room), 1), flat=True) or EMPTY
+    return f"{text} {refs}" if refs else text
+
+
+def values_text(
+    values: Sequence[FactValue],
+    notes: EmbedNotes,
+    detail: Detail,
+    *,
+    disputed: bool = False,
+    limit: int = FIELD_VALUE_LIMIT,
+) -> str:
+    """Each value on its own line with its notes, as many as fit in `limit`."""
+    if not values:
+        return EMPTY
+    if len(values) == 1 and not disputed:
+        return value_text(values[0], notes, detail, limit)
+    lines = [DISAGREE] if disputed else []
+    for index, value in enumerate(values):
+        left = len(values) - index - 1
+        reserve = len(more(left, "more values")) + 1 if left else 0
+        room = limit - len("\n".join(lines)) - len("\n• ") - reserve
+        mark = notes.mark()
+        shown = value_text(value, notes, detail, room) if room >= MIN_VALUE_CHARS else ""
+        if not shown or len(shown) > room:  # no room, or its note numbers alone overflow
+            notes.rollback(mark)
+            return "\n".join([*lines, more(left + 1, "more values")])
+        lines.append(f"• {shown}")
+    return "\n".join(lines)
+
+
+def fact_field(fact: FactLine, notes: EmbedNotes, detail: Detail) -> Field:
+    """A fact's label, and its value or values with their notes; disputed values are flagged."""
+    name = safe_cut(fact.label, NAME_CHARS, flat=True) + (" ⚠" if fact.disputed else "")
+    value = values_text(fact.values, notes, detail, disputed=fact.disputed)
+    inline = len(fact.values) == 1 and not fact.disputed and len(value) <= INLINE_CHARS
+    return Field(name, value, inline)
+
+
+def fact_builders(facts: Sequence[FactLine], detail: Detail) -> list[Callable[[EmbedNotes], Field]]:
+    return [partial(fact_field, fact, detail=detail) for fact in facts]
+
+
+def cite_line(citation: Citation) -> str:
+    """Where a passage is: source, date and heading, as markdown-safe text."""
+    line = safe(source_line(citation.source, full=True))
+    if citation.heading:
+        line += f" › {safe(clip_heading(citation.heading, HEADING_CHARS))}"
+    return line
