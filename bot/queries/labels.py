@@ -14,8 +14,24 @@ _LABELS = {
     "chinese_name": "Chinese name",
     "tokens_per_day": "Tokens per day",
     "expected_tokens_per_day": "Expected tokens per day",
+    "twitter_x": "Twitter / X",
 }
 
 
+# Words that keep their own spelling inside a label: `rl_algorithm` -> "RL algorithm".
+_WORDS = {
+    "rl": "RL", "moe": "MoE", "x": "X", "atg": "ATG", "uber": "Uber", "ai": "AI",
+    "sensetime": "SenseTime", "minimax": "MiniMax", "google": "Google", "linkedin": "LinkedIn",
+    "waabi": "Waabi", "yan": "Yan", "twitter": "Twitter", "scholar": "Scholar",
+}  # fmt: skip
+
+
 def label_for(attribute: str) -> str:
-    return _LABELS.get(attribute) or attribute.replace("_", " ").strip().capitalize()
+    known = _LABELS.get(attribute)
+    if known:
+        return known
+    words = [_WORDS.get(word, word) for word in attribute.lower().split("_") if word]
+    if not words:
+        return attribute
+    first = words[0]
+    return " ".join([first[:1].upper() + first[1:], *words[1:]])
