@@ -49,8 +49,11 @@ NO_CLIENT_ID = (
     "no client id: pass --client-id, or set APPLICATION_ID (Developer Portal → your "
     "application → General Information → Application ID) or DISCORD_TOKEN in .env"
 )
-# What answering and the daily post need: see the channel, post in it, with embeds.
-PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+# What answering and the daily post need: see the channel, post in it, with embeds, and read
+# back its own recent posts (a post in doubt after a lost response is confirmed, not resent).
+PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, embed_links=True, read_message_history=True
+)
 SCOPES = ("bot", "applications.commands")
 
 Action = Callable[[MinimaxBot], Awaitable[None]]

@@ -66,7 +66,7 @@ def test_invite_prints_the_url_with_both_scopes_and_least_permissions(home: Path
     assert (url.scheme, url.netloc, url.path) == ("https", "discord.com", "/oauth2/authorize")
     assert query["client_id"] == [str(CLIENT_ID)]
     assert query["scope"] == ["bot applications.commands"]
-    assert query["permissions"] == ["19456"] == [str(PERMISSIONS.value)]
+    assert query["permissions"] == ["84992"] == [str(PERMISSIONS.value)]
 
 
 def test_invite_finds_the_client_id_in_settings_or_the_token(home: Path) -> None:
