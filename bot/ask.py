@@ -47,7 +47,10 @@ class Request:
 
 def clean(text: str) -> str:
     """Text safe to print and to store: lone surrogates (undecodable bytes) become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate outside U+DC80..U+DCFF: no byte made it
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def tokenize(text: str) -> list[Token]:

@@ -187,8 +187,11 @@ def _integer(option: Option, text: str) -> int:
         raise UsageError(
             f"{option.name} must be a whole number, like {example}: not “{_shown(text)}”."
         )
-    number = int(text)
     low, high = option.min_value, option.max_value
+    try:
+        number = int(text)
+    except ValueError:  # more digits than Python converts (4,300): out of any range
+        raise UsageError(f"{option.name} must be between {low} and {high}.") from None
     if (low is not None and number < low) or (high is not None and number > high):
         raise UsageError(f"{option.name} must be between {low} and {high}: not {number}.")
     return number

@@ -17,6 +17,9 @@ from bot.ingest.repair import repair_text
 # A document's own date ("June 21, 2026") sits in one of its first lines.
 _DATELINE_WINDOW = 3
 _DATELINE_CHARS = 2000
+# The seeds' longest line is under 600 characters. Finding the sentence of each date is
+# quadratic in a line's length, so a megabyte on one line would hang the index for hours.
+MAX_LINE_CHARS = 20_000
 
 
 def parse_file(path: Path) -> ParsedDocument:
@@ -31,6 +34,7 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
     if not raw.strip():
         raise IngestError(file, "the document is empty", 1)
     text = repair_text(raw, file)
+    _check_line_lengths(file, text)
     parsed = parse_text(file, text, hashlib.sha256(raw).hexdigest())
     document = _dated(parsed.document)
     events = _with_subjects(
@@ -41,6 +45,16 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
         # The dateline itself is the publication, not a second event.
         events = [published, *(e for e in events if e.evidence != published.evidence)]
     return parsed.model_copy(update={"document": document, "events": tuple(events)})
+
+
+def _check_line_lengths(file: str, text: str) -> None:
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            reason = (
+                f"a line of {len(line):,} characters (at most {MAX_LINE_CHARS:,}); "
+                "split it into paragraphs"
+            )
+            raise IngestError(file, reason, number)
 
 
 def _with_subjects(events: Iterable[Event], facts: Iterable[Fact]) -> list[Event]:
