@@ -58,17 +58,15 @@ async def answer_command(
     name: str,
     options: Mapping[str, object | None],
     *,
-    view: discord.ui.View | None = None,
     view_for: ViewFor | None = None,
 ) -> Answer:
     """Run `/name` with the options Discord gave (None for absent) and send the answer, with
-    `view`, or the buttons `view_for` builds for this answer (None for none).
+    the buttons `view_for` builds for this answer (None for none).
 
     Options go through `bot.commands` as text, so a bad value gets the terminal's message; a
     UsageError reaches the tree's error path, which shows it to the asker only."""
     reply = await ask(interaction, name, as_text(options))
-    if view is None and view_for is not None:
-        view = view_for(reply.answer)
+    view = view_for(reply.answer) if view_for is not None else None
     await send_answer(interaction, reply.answer, view=view, embed=reply.embed)
     return reply.answer
 

@@ -18,8 +18,8 @@ from bot.render.embeds_common import (
     safe_cut,
 )
 from bot.render.embeds_notes import EmbedNotes, Field, add_cited_fields, cite_line, values_text
-from bot.render.text_common import source_line
-from bot.render.text_corpus import _plural, passage_count
+from bot.render.text_common import plural, source_line
+from bot.render.text_corpus import passage_count
 
 QUERY_CHARS = 60
 SUBJECT_CHARS = 200
@@ -65,7 +65,7 @@ def _summary_field(number: int, summary: SourceSummary) -> tuple[str, str]:
     source = summary.source
     kind = source.kind.value.replace("_", " ")
     counts = " · ".join(
-        _plural(n, word)
+        plural(n, word)
         for n, word in (
             (summary.passages, "passage"),
             (summary.quotes, "quote"),
@@ -83,7 +83,7 @@ def sources_embed(listing: SourceList, layout: Layout) -> None:
         embed.title = "No documents"
         embed.description = "The corpus holds no documents yet: run `minimax-bot index`."
         return
-    embed.title = f"{_plural(len(listing.sources), 'document')} in the corpus"
+    embed.title = f"{plural(len(listing.sources), 'document')} in the corpus"
     fields = [_summary_field(n, s) for n, s in enumerate(listing.sources, 1)]
     layout.add_all(fields, "more documents")
 
@@ -124,7 +124,7 @@ def disagreements_embed(listing: DisagreementList, layout: Layout) -> None:
         embed.description = f"The sources agree on everything the corpus records{about}."
         return
     embed.description = (
-        f"{_plural(len(listing.items), 'point')}. Each value is shown with its source; "
+        f"{plural(len(listing.items), 'point')}. Each value is shown with its source; "
         "the bot does not pick one."
     )
     items = [partial(_disagreement, item, layout) for item in listing.items]

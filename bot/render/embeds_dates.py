@@ -11,7 +11,7 @@ from bot.render.dates import format_when
 from bot.render.embeds_common import Layout, safe_cut
 from bot.render.embeds_notes import EmbedNotes, add_sources, cited_lines
 from bot.render.embeds_quotes import add_quote
-from bot.render.text_corpus import _plural
+from bot.render.text_common import plural
 from bot.render.text_dates import month_day
 
 QUERY_CHARS = 60
@@ -52,7 +52,7 @@ def timeline_embed(timeline: Timeline, layout: Layout) -> None:
         embed.description = "No events in the corpus."
         return
     pages = f"page {timeline.page + 1} of {max(timeline.page_count, 1)}"
-    embed.set_footer(text=f"{pages} · {_plural(timeline.total, 'event')}")
+    embed.set_footer(text=f"{pages} · {plural(timeline.total, 'event')}")
     add_entries(layout, "", timeline.entries)
 
 

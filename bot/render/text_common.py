@@ -14,6 +14,11 @@ LABEL_WIDTH = 24  # fact labels are padded to line up, up to this width
 DISPUTED = "the sources disagree"
 
 
+def plural(count: int, word: str) -> str:
+    """`1 passage`, `1,204 passages`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def clip(text: str, limit: int) -> str:
     """`text` on one line, cut at a word with an ellipsis when longer than `limit`."""
     flat = " ".join(text.split())

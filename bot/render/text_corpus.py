@@ -6,20 +6,24 @@ from collections.abc import Sequence
 
 from bot.queries.listings import DisagreementList, SourceList
 from bot.queries.results import About, Disagreement, SearchResults, Segment, SourceSummary
-from bot.render.text_common import DISPUTED, Notes, cite, clip, source_line, value_lines
+from bot.render.text_common import (
+    DISPUTED,
+    Notes,
+    cite,
+    clip,
+    plural,
+    source_line,
+    value_lines,
+)
 
 MARK = "**"  # highlighted words in a snippet: plain text a terminal and a pipe both show
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def passage_count(results: SearchResults) -> str:
     """`7 passages`, or `1,000+ passages` when more match than were counted."""
     if results.more:
         return f"{results.total:,}+ passages"
-    return _plural(results.total, "passage")
+    return plural(results.total, "passage")
 
 
 def highlighted(snippet: Sequence[Segment]) -> str:
@@ -54,7 +58,7 @@ def summary_lines(summaries: Sequence[SourceSummary]) -> list[str]:
     for number, summary in enumerate(summaries, 1):
         source = summary.source
         counts = ", ".join(
-            _plural(n, word)
+            plural(n, word)
             for n, word in (
                 (summary.passages, "passage"),
                 (summary.quotes, "quote"),
@@ -70,7 +74,7 @@ def summary_lines(summaries: Sequence[SourceSummary]) -> list[str]:
 def render_sources(listing: SourceList) -> str:
     if not listing.sources:
         return "The corpus holds no documents yet: run `minimax-bot index`."
-    header = f"{_plural(len(listing.sources), 'document')} in the corpus:"
+    header = f"{plural(len(listing.sources), 'document')} in the corpus:"
     return "\n".join([header, *summary_lines(listing.sources)])
 
 
@@ -98,5 +102,5 @@ def render_disagreements(listing: DisagreementList) -> str:
     if not listing.items:
         return f"The sources agree on everything the corpus records{about}."
     notes = Notes()
-    header = f"Where {DISPUTED}{about}: {_plural(len(listing.items), 'point')}"
+    header = f"Where {DISPUTED}{about}: {plural(len(listing.items), 'point')}"
     return "\n".join([header, *disagreement_lines(listing.items, notes), *notes.lines()])
