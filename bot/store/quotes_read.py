@@ -162,9 +162,7 @@ class QuotesReads(CorpusReader):
 
     # ------------------------------------------------------------ passages
 
-    async def passage_match_count(
-        self, user_text: str, *, prefix: bool = False, cap: int = 1001
-    ) -> int:
+    async def passage_match_count(self, user_text: str, *, cap: int, prefix: bool = False) -> int:
         """How many passages match, counting no further than `cap`: past a page or two
         nobody reads, an exact count of a common word costs more than the whole search."""
         query = to_fts_query(user_text, prefix=prefix)
