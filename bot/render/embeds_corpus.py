@@ -19,7 +19,7 @@ from bot.render.embeds_common import (
 )
 from bot.render.embeds_notes import EmbedNotes, Field, add_cited_fields, cite_line, values_text
 from bot.render.text_common import plural, source_line
-from bot.render.text_corpus import passage_count
+from bot.render.text_corpus import passage_count, summary_counts
 
 QUERY_CHARS = 60
 SUBJECT_CHARS = 200
@@ -64,14 +64,7 @@ def search_embed(results: SearchResults, layout: Layout) -> None:
 def _summary_field(number: int, summary: SourceSummary) -> tuple[str, str]:
     source = summary.source
     kind = source.kind.value.replace("_", " ")
-    counts = " · ".join(
-        plural(n, word)
-        for n, word in (
-            (summary.passages, "passage"),
-            (summary.quotes, "quote"),
-            (summary.events, "event"),
-        )
-    )
+    counts = " · ".join(summary_counts(summary))
     about = safe(f"{kind} · {source.language} · {source.file}")
     name = cut(f"{number}. {safe(source_line(source, full=True))}", FIELD_NAME_LIMIT)
     return name, f"{cut(about, FIELD_VALUE_LIMIT // 2)}\n{counts}"

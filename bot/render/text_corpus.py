@@ -53,18 +53,17 @@ def render_search(results: SearchResults) -> str:
     return "\n".join(lines)
 
 
+def summary_counts(summary: SourceSummary) -> list[str]:
+    """`310 passages`, `76 quotes`, `12 events`: what one document gives the corpus."""
+    pairs = ((summary.passages, "passage"), (summary.quotes, "quote"), (summary.events, "event"))
+    return [plural(n, word) for n, word in pairs]
+
+
 def summary_lines(summaries: Sequence[SourceSummary]) -> list[str]:
     lines = []
     for number, summary in enumerate(summaries, 1):
         source = summary.source
-        counts = ", ".join(
-            plural(n, word)
-            for n, word in (
-                (summary.passages, "passage"),
-                (summary.quotes, "quote"),
-                (summary.events, "event"),
-            )
-        )
+        counts = ", ".join(summary_counts(summary))
         kind = source.kind.value.replace("_", " ")
         lines.append(f"  {number}. {source_line(source, full=True)}")
         lines.append(f"     {kind} · {source.language} · {source.file} · {counts}")

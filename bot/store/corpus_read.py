@@ -38,6 +38,14 @@ ModelMentionRow = tuple[str, ModelKind | None, bool | None]
 FactRow = tuple[str, str, str, str, str]
 
 
+# The passages an FTS5 MATCH (the one `?` here) finds, as PassageHit rows; callers add the order.
+PASSAGE_HITS = (
+    "SELECT d.file, p.ordinal, p.kind, p.heading, p.text, p.start, p.end "
+    "FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid "
+    "JOIN documents AS d ON d.id = p.document_id WHERE passages_fts MATCH ?"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PassageHit:
     file: str
@@ -222,10 +230,7 @@ class CorpusReader:
         if query is None:
             return []
         rows = await self._rows(
-            "SELECT d.file, p.ordinal, p.kind, p.heading, p.text, p.start, p.end "
-            "FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid "
-            "JOIN documents AS d ON d.id = p.document_id "
-            "WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
+            f"{PASSAGE_HITS} ORDER BY bm25(passages_fts), p.id LIMIT ?",
             (query, limit),
         )
         return [PassageHit(*row) for row in rows]

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.store.corpus_read import CorpusReader, PassageHit
+from bot.store.corpus_read import PASSAGE_HITS, CorpusReader, PassageHit
 from bot.store.fts import to_fts_query
 
 
@@ -96,10 +96,7 @@ class ModelsReads(CorpusReader):
         if query is None:
             return []
         rows = await self._rows(
-            "SELECT d.file, p.ordinal, p.kind, p.heading, p.text, p.start, p.end "
-            "FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid "
-            "JOIN documents AS d ON d.id = p.document_id "
-            "WHERE passages_fts MATCH ? ORDER BY passages_fts.rowid LIMIT ?",
+            f"{PASSAGE_HITS} ORDER BY passages_fts.rowid LIMIT ?",
             (f"text : ({query})", limit),
         )
         return [PassageHit(*row) for row in rows]
