@@ -118,8 +118,8 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _index(seeds: Path, db: Path) -> int:
+    from bot.domain.errors import IngestError
     from bot.indexer import index_corpus
-    from bot.ingest.errors import IngestError
     from bot.store import StoreError
 
     try:

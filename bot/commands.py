@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
-from bot.ingest.records import ModelKind
+from bot.domain.records import ModelKind
 from bot.queries import about, models, onthisday, people, quotes, search, timeline
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer, DisagreementList, SourceList

@@ -13,13 +13,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.domain.names import name_key
+from bot.domain.records import Conflict, Model, Person
 from bot.fingerprints import Fingerprint, fingerprint
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
 from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
 from bot.ingest.entities import resolve_models, resolve_people
-from bot.ingest.names import name_key
 from bot.ingest.pipeline import parse_file
-from bot.ingest.records import Conflict, Model, Person
 from bot.store import CorpusStore
 
 log = logging.getLogger(__name__)

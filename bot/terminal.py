@@ -21,8 +21,8 @@ from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
 from bot.commands import Call, UsageError, execute, prepare
+from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
-from bot.ingest.errors import IngestError
 from bot.queries.corpus import Corpus
 from bot.render.text import render
 from bot.store import StoreError

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.commands import COMMANDS, KINDS, OptionType, UsageError, convert, prepare
-from bot.ingest.records import ModelKind
+from bot.domain.records import ModelKind
 
 TODAY = date(2026, 6, 21)
 DESIGN_COMMANDS = {

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.errors import IngestError
 from bot.fingerprints import Fingerprint
 from bot.indexer import index_corpus
-from bot.ingest.errors import IngestError
 from bot.store import CorpusStore
 
 SHOW_NOTES = "000_170ff5059b12dbe9.txt"

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.domain.names import name_key
+from bot.domain.records import Conflict, ConflictingValue, FuzzyDate
 from bot.ingest.dates import find_dates
-from bot.ingest.names import name_key
-from bot.ingest.records import Conflict, ConflictingValue, FuzzyDate
 
 Comparable = float | FuzzyDate | str
 

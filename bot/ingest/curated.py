@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from bot.ingest.errors import IngestError
-from bot.ingest.records import Event, Fact, FuzzyDate, ModelKind
+from bot.domain.errors import IngestError
+from bot.domain.records import Event, Fact, FuzzyDate, ModelKind
 
 CURATED_FILE = "curated.toml"
 

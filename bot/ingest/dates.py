@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.ingest.records import FuzzyDate, Precision
+from bot.domain.records import FuzzyDate, Precision
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.domain.names import name_key, word_set_key
+from bot.domain.records import Model, ModelKind, Person
 from bot.ingest.curated import Curated
-from bot.ingest.names import name_key, word_set_key
-from bot.ingest.records import Model, ModelKind, Person
 
 MAKER_PREFIX = "minimax"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.domain.records import Event, FuzzyDate, Passage, PassageKind
 from bot.ingest.dates import DateMention, find_dates
-from bot.ingest.records import Event, FuzzyDate, Passage, PassageKind
 
 # A sentence ends at a line break, at CJK end punctuation, or at . ? ! (and closing quotes)
 # followed by space and an uppercase letter, a quote, a bracket or a CJK character.

@@ -6,12 +6,12 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.domain.errors import IngestError
+from bot.domain.records import Document, Event, Fact, ParsedDocument, Precision
 from bot.ingest.blocks import Block, lines
 from bot.ingest.dates import find_dates
-from bot.ingest.errors import IngestError
 from bot.ingest.events import events_from_passages
 from bot.ingest.forms import parse_text
-from bot.ingest.records import Document, Event, Fact, ParsedDocument, Precision
 from bot.ingest.repair import repair_text
 
 # A document's own date ("June 21, 2026") sits in one of its first lines.

@@ -18,7 +18,7 @@ import unicodedata
 import ftfy
 from ftfy.badness import badness, is_bad
 
-from bot.ingest.errors import IngestError
+from bot.domain.errors import IngestError
 
 # Encodings a UTF-8 file is commonly mis-decoded with. Importing ftfy registers the "sloppy"
 # codecs, which map the bytes Windows-1252 leaves undefined to the same code points.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
-from bot.ingest.names import name_key
+from bot.domain.names import name_key
 from bot.queries.corpus import Corpus
 from bot.queries.labels import label_for
 from bot.queries.results import About, Citation, Disagreement, FactValue, SourceSummary

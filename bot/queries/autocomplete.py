@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.ingest.names import name_key
+from bot.domain.names import name_key
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 from bot.queries.fuzzy import best_matches

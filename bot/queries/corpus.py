@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.ingest.names import name_key
-from bot.ingest.records import Model, Person
+from bot.domain.names import name_key
+from bot.domain.records import Model, Person
 from bot.queries.results import Citation, Source
 from bot.store import CorpusStore
 

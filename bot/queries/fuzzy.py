@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from bot.ingest.names import name_key
+from bot.domain.names import name_key
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ def best_matches(
 ) -> list[tuple[T, float]]:
     """The items whose keys come closest to `query`, best first, each item once.
 
-    `choices` maps a name key (`bot.ingest.names.name_key`) to an item; an item may appear
+    `choices` maps a name key (`bot.domain.names.name_key`) to an item; an item may appear
     under several keys (a model under each alias) and keeps its best score. Scores run from 0
     to 100; nothing below `cutoff` is returned. Ties go to the shorter key, then to the order
     of `choices`. Items are told apart by equality (by identity when they cannot be hashed).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.ingest.names import name_key
+from bot.domain.names import name_key
 from bot.queries.corpus import Corpus
 from bot.queries.results import Mention
 from bot.store.corpus_read import PassageHit

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.ingest.names import name_key
-from bot.ingest.records import Model
+from bot.domain.names import name_key
+from bot.domain.records import Model
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 from bot.queries.fuzzy import best_matches

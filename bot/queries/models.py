@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from bot.domain.names import name_key
+from bot.domain.records import FuzzyDate, Model, ModelKind
 from bot.ingest.conflicts import comparable_value
 from bot.ingest.dates import find_dates
-from bot.ingest.names import name_key
-from bot.ingest.records import FuzzyDate, Model, ModelKind
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.labels import label_for

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.ingest.names import name_key
-from bot.ingest.records import Person
+from bot.domain.names import name_key
+from bot.domain.records import Person
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.labels import label_for
 from bot.queries.results import Citation, FactLine, FactValue, PersonProfile, Problem

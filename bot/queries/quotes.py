@@ -19,7 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
-from bot.ingest.records import Person
+from bot.domain.records import Person
 from bot.queries.corpus import Corpus
 from bot.queries.people import resolve_person, speakers_of
 from bot.queries.results import Problem, QuoteAnswer

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.ingest.records import DocumentKind, FuzzyDate, ModelKind
+from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
 
 
 @dataclass(frozen=True, slots=True)

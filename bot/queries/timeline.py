@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from bot.ingest.records import FuzzyDate, Precision
+from bot.domain.records import FuzzyDate, Precision
 from bot.queries.corpus import Corpus
 from bot.queries.results import Problem, Timeline, TimelineEntry
 from bot.store.timeline_read import EventRow

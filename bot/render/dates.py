@@ -1,6 +1,6 @@
 """Dates as precise as their source, never more: "2026-06-21", "Dec 2021", "late 2021", "2024"."""
 
-from bot.ingest.records import FuzzyDate, Precision
+from bot.domain.records import FuzzyDate, Precision
 
 _PART_WORDS = {
     "end": "end of",

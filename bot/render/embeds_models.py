@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from bot.ingest.records import ModelKind
+from bot.domain.records import ModelKind
 from bot.queries.results import (
     Comparison,
     ComparisonRow,

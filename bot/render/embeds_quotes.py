@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ingest.records import DocumentKind
+from bot.domain.records import DocumentKind
 from bot.queries.results import QuoteAnswer
 from bot.render.embeds_common import AUTHOR_LIMIT, Layout, cut, safe_cut, unping
 from bot.render.embeds_notes import cite_line

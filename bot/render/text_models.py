@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ingest.records import ModelKind
+from bot.domain.records import ModelKind
 from bot.queries.results import Comparison, ModelCard, ModelList, PersonProfile
 from bot.render.dates import format_when
 from bot.render.text_common import Notes, clip, fact_lines, source_line, value_lines

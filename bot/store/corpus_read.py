@@ -10,7 +10,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.ingest.records import (
+from bot.domain.records import (
     Document,
     DocumentKind,
     FuzzyDate,

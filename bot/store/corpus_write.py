@@ -12,8 +12,8 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from bot.ingest.names import name_key
-from bot.ingest.records import (
+from bot.domain.names import name_key
+from bot.domain.records import (
     Conflict,
     Event,
     Fact,

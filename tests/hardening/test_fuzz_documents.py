@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.commands import run_command
+from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
-from bot.ingest.errors import IngestError
 from bot.queries.corpus import Corpus
 from bot.render.text import render
 from tests.hardening.documents import Broken, broken_documents

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.forms.abstract import parse
-from bot.ingest.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.repair import repair_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_8d76a87ad898c4a7.txt"

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.errors import IngestError
-from bot.ingest.forms.article import parse
-from bot.ingest.forms.markdown import clean_inline
-from bot.ingest.records import (
+from bot.domain.errors import IngestError
+from bot.domain.records import (
     DocumentKind,
     Fact,
     ModelKind,
@@ -20,6 +18,8 @@ from bot.ingest.records import (
     PassageKind,
     PersonMention,
 )
+from bot.ingest.forms.article import parse
+from bot.ingest.forms.markdown import clean_inline
 from bot.ingest.repair import repair_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "003_2acd4246ab7622df.txt"

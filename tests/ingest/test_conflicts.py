@@ -1,7 +1,7 @@
 import pytest
 
+from bot.domain.records import FuzzyDate
 from bot.ingest.conflicts import Claim, Comparable, comparable_value, find_conflicts
-from bot.ingest.records import FuzzyDate
 
 
 def claim(value: str, file: str, comparable: Comparable | None, attribute: str = "a") -> Claim:

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.errors import IngestError
+from bot.domain.records import FuzzyDate, Precision
 from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
-from bot.ingest.errors import IngestError
-from bot.ingest.records import FuzzyDate, Precision
 from bot.paths import SEEDS_DIR
 
 DOCS = {"a.txt": "MiniMax was founded at the end of 2021 by Junjie Yan (IO)."}

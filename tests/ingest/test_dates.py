@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain.records import FuzzyDate, Precision
 from bot.ingest.dates import find_dates
-from bot.ingest.records import FuzzyDate, Precision
 
 DAY, MONTH, PART, YEAR = Precision.DAY, Precision.MONTH, Precision.PART, Precision.YEAR
 INTERVIEW = FuzzyDate.day(2024, 4, 18)  # LatePost / Yunqi Capital

@@ -1,6 +1,6 @@
+from bot.domain.records import ModelKind
 from bot.ingest.curated import Alias, Curated, CuratedModel, CuratedPerson
 from bot.ingest.entities import resolve_models, resolve_people
-from bot.ingest.records import ModelKind
 
 CEO = CuratedPerson(
     name="Junjie Yan",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import Event, FuzzyDate, Passage, PassageKind, Precision
 from bot.ingest.blocks import lines, paragraphs
 from bot.ingest.events import events_from_passages
-from bot.ingest.records import Event, FuzzyDate, Passage, PassageKind, Precision
 
 DAY, MONTH, PART, YEAR = Precision.DAY, Precision.MONTH, Precision.PART, Precision.YEAR
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

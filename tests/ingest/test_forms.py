@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.errors import IngestError
+from bot.domain.errors import IngestError
+from bot.domain.records import DocumentKind
 from bot.ingest.forms import detect_form, parse_text
-from bot.ingest.records import DocumentKind
 from bot.ingest.repair import repair_text
 from tests.ingest.test_abstract import ACME, CHINESE
 from tests.ingest.test_interview import WIRED

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.forms.interview import parse
-from bot.ingest.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.repair import repair_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_ee2c00c8cd1ea3f4.txt"

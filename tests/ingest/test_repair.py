@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ingest.errors import IngestError
+from bot.domain.errors import IngestError
 from bot.ingest.repair import looks_mis_decoded, repair_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.forms.show_notes import ABOUT, parse
-from bot.ingest.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.repair import repair_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_170ff5059b12dbe9.txt"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ingest.records import Model, Person
+from bot.domain.records import Model, Person
 from bot.queries.autocomplete import (
     MAX_CHOICE_LENGTH,
     MAX_CHOICES,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ingest.names import name_key
+from bot.domain.names import name_key
 from bot.queries.fuzzy import best_matches
 
 MODELS = {name_key(alias): canonical for alias, canonical in (

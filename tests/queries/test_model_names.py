@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ingest.records import Model
+from bot.domain.records import Model
 from bot.queries.corpus import Catalog
 from bot.queries.model_names import ModelMatch, resolve_model, shown
 from bot.queries.results import Problem

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.names import name_key
+from bot.domain.records import FuzzyDate, ModelKind
 from bot.indexer import index_corpus
-from bot.ingest.names import name_key
-from bot.ingest.records import FuzzyDate, ModelKind
 from bot.queries.corpus import Corpus
 from bot.queries.mentions import name_pattern
 from bot.queries.models import compare_models, list_models, model_card

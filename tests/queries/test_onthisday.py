@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.records import Precision
+from bot.domain.records import Precision
 from bot.queries.corpus import Corpus
 from bot.queries.onthisday import month_days, on_this_day
 from bot.queries.results import OnThisDay

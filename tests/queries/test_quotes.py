@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ingest.records import FuzzyDate
+from bot.domain.records import FuzzyDate
 from bot.queries.corpus import Corpus
 from bot.queries.quotes import find_quote, quote_of_the_day
 from bot.queries.results import Problem, QuoteAnswer

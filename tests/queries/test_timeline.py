@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.ingest.records import FuzzyDate, Precision
+from bot.domain.records import FuzzyDate, Precision
 from bot.queries.corpus import Corpus
 from bot.queries.results import Problem, Timeline, TimelineEntry
 from bot.queries.timeline import query_words, timeline

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ingest.records import DocumentKind, FuzzyDate, ModelKind
+from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
 from bot.queries.results import (
     Citation,
     FactLine,

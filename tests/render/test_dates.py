@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bot.ingest.records import FuzzyDate, Precision
+from bot.domain.records import FuzzyDate, Precision
 from bot.render.dates import format_when
 
 

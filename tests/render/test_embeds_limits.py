@@ -11,7 +11,7 @@ import discord
 import pytest
 
 from bot.commands import UsageError, run_command
-from bot.ingest.records import FuzzyDate, ModelKind
+from bot.domain.records import FuzzyDate, ModelKind
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer, DisagreementList
 from bot.queries.results import (

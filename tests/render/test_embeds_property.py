@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.ingest.records import DocumentKind, FuzzyDate, ModelKind
+from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
 from bot.queries.listings import Answer, DisagreementList, SourceList
 from bot.queries.results import (
     About,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.records import FuzzyDate, ModelKind
+from bot.domain.records import FuzzyDate, ModelKind
 from bot.queries.listings import Answer, DisagreementList, SourceList
 from bot.queries.results import (
     About,

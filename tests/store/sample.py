@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ingest.records import (
+from bot.domain.records import (
     Document,
     DocumentKind,
     Event,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.names import name_key
-from bot.ingest.records import (
+from bot.domain.names import name_key
+from bot.domain.records import (
     Conflict,
     ConflictingValue,
     Event,

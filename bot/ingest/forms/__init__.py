@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bot.domain.errors import IngestError
+from bot.domain.records import DocumentKind, ParsedDocument
 from bot.ingest.blocks import lines, paragraphs
-from bot.ingest.errors import IngestError
-from bot.ingest.records import DocumentKind, ParsedDocument
 
 # A person's name as written in English text: one to four capitalised words.
 NAME = r"[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,3}"

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.blocks import Block, paragraphs
-from bot.ingest.forms import NAME, NUMBERED_QA, SECTION_NUMBER
-from bot.ingest.forms.markdown import clean_title, language_of
-from bot.ingest.records import (
+from bot.domain.records import (
     Document,
     DocumentKind,
     ParsedDocument,
@@ -22,6 +19,9 @@ from bot.ingest.records import (
     PassageKind,
     PersonMention,
 )
+from bot.ingest.blocks import Block, paragraphs
+from bot.ingest.forms import NAME, NUMBERED_QA, SECTION_NUMBER
+from bot.ingest.forms.markdown import clean_title, language_of
 
 _NUMBERED = re.compile(r"\d{1,3}[.)][ \t]+\S")
 _SENTENCE_END = re.compile(r"[.?!。？！…:;,][\"”’')\]」』]*$")

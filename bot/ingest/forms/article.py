@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ingest.errors import IngestError
+from bot.domain.errors import IngestError
+from bot.domain.names import name_key
+from bot.domain.records import (
+    Document,
+    DocumentKind,
+    Fact,
+    ModelMention,
+    ParsedDocument,
+    PassageKind,
+    PersonMention,
+)
 from bot.ingest.forms.markdown import (
     Line,
     Outline,
@@ -35,16 +45,6 @@ from bot.ingest.forms.specs import (
     model_rows,
     own_path,
     spec_subject,
-)
-from bot.ingest.names import name_key
-from bot.ingest.records import (
-    Document,
-    DocumentKind,
-    Fact,
-    ModelMention,
-    ParsedDocument,
-    PassageKind,
-    PersonMention,
 )
 
 _PERSON = re.compile(

@@ -14,10 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.ingest.blocks import Block, paragraphs
-from bot.ingest.forms import ANSWER_TURN, NAME, QUESTION_TURN, turn_labels
-from bot.ingest.forms.markdown import language_of
-from bot.ingest.records import (
+from bot.domain.records import (
     Document,
     DocumentKind,
     ParsedDocument,
@@ -26,6 +23,9 @@ from bot.ingest.records import (
     PersonMention,
     Quote,
 )
+from bot.ingest.blocks import Block, paragraphs
+from bot.ingest.forms import ANSWER_TURN, NAME, QUESTION_TURN, turn_labels
+from bot.ingest.forms.markdown import language_of
 
 _TITLE = re.compile(r"(?P<outlet>[^|｜\n]{1,60}?)[ \t]*[|｜][ \t]*(?P<title>\S.*)")
 _REPUBLISHED = re.compile(

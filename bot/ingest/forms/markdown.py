@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.domain.errors import IngestError
+from bot.domain.records import Passage, PassageKind
 from bot.ingest.blocks import Block, lines
-from bot.ingest.errors import IngestError
-from bot.ingest.records import Passage, PassageKind
 
 _HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<title>.*?)(?:\s+#+)?\s*")
 _FENCE = re.compile(r"`{3,}|~{3,}")

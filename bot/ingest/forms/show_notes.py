@@ -16,10 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.ingest.blocks import Block, lines
-from bot.ingest.forms import CHAPTER, NAME
-from bot.ingest.forms.markdown import language_of
-from bot.ingest.records import (
+from bot.domain.records import (
     Document,
     DocumentKind,
     ParsedDocument,
@@ -28,6 +25,9 @@ from bot.ingest.records import (
     PersonMention,
     Quote,
 )
+from bot.ingest.blocks import Block, lines
+from bot.ingest.forms import CHAPTER, NAME
+from bot.ingest.forms.markdown import language_of
 
 ABOUT = "About the show"
 _SHOW = re.compile(

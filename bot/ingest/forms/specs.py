@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from bot.domain.names import name_key
+from bot.domain.records import Fact, ModelKind, ModelMention
 from bot.ingest.forms.markdown import Line, Section, Table, clean_title
-from bot.ingest.names import name_key
-from bot.ingest.records import Fact, ModelKind, ModelMention
 
 MAKER = "MiniMax"  # the company the corpus is about: its models are `minimax=True`
 

@@ -1,4 +1,4 @@
-"""Records produced by ingest: plain pydantic models, no I/O.
+"""The domain records every layer shares: plain pydantic models, no I/O.
 
 Every record that states something carries the document it comes from and either a passage
 ordinal or a verbatim evidence snippet, so any answer can be traced back to its source.

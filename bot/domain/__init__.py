@@ -1,0 +1,1 @@
+"""The records and name helpers every layer shares; nothing here does I/O."""
