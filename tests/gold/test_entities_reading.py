@@ -1,0 +1,109 @@
+"""The team's reading of entities, names, people and disagreements holds to the corpus: every
+evidence is word for word in its document, every alias a form the corpus writes, every name to
+resolve points at an entity or person of the reading, and nothing the issues need is missing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from tests.gold.corpus import document_text, is_verbatim, load, seed_files
+
+ENTITY_KINDS = frozenset(
+    {
+        "model", "product", "app", "platform", "company", "investor", "organisation", "outlet",
+        "paper", "series", "program", "event", "award", "competition", "benchmark", "technique",
+        "concept", "hardware", "game", "film", "project", "community",
+    }
+)  # fmt: skip
+DISAGREEMENT_KINDS = frozenset({"number", "date", "name", "characterisation", "order"})
+
+
+def cited(entries: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Every (doc, evidence) pair in `entries`, at any depth."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "evidence" in node:
+                found.append((node["doc"], node["evidence"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(entries)
+    return found
+
+
+def all_text() -> str:
+    return "\n".join(document_text(file) for file in seed_files())
+
+
+def duplicates(values: list[str]) -> list[str]:
+    return [value for value, count in Counter(values).items() if count > 1]
+
+
+def entities() -> list[dict[str, Any]]:
+    return list(load("entities")["entity"])
+
+
+@pytest.mark.parametrize("name", ["entities"])
+def test_every_evidence_is_verbatim_in_its_document(name: str) -> None:
+    files = set(seed_files())
+    pairs = [pair for table in load(name).values() for pair in cited(table)]
+    assert pairs or name == "names"
+    for doc, evidence in pairs:
+        assert doc in files, doc
+        assert len(evidence.split()) >= 2 or not evidence.isascii(), f"a single token: {evidence!r}"
+        assert is_verbatim(doc, evidence), f"{doc}: {evidence!r}"
+
+
+def test_entities_have_their_keys_a_kind_and_unique_names() -> None:
+    rows = entities()
+    assert len(rows) >= 150
+    for entity in rows:
+        assert {"name", "kind", "doc", "evidence"} <= entity.keys(), entity
+        assert entity["kind"] in ENTITY_KINDS, entity["name"]
+        for fact in entity.get("facts", []):
+            assert {"attribute", "value", "doc", "evidence"} <= fact.keys(), entity["name"]
+    assert duplicates([entity["name"] for entity in rows]) == []
+
+
+def test_aliases_are_forms_the_corpus_writes_and_belong_to_one_entity() -> None:
+    text = all_text()
+    aliases = [alias for entity in entities() for alias in entity.get("aliases", [])]
+    for alias in aliases:
+        assert alias in text, alias
+    assert duplicates(aliases + [entity["name"] for entity in entities()]) == []
+
+
+def test_makers_and_families_are_entities_of_the_reading() -> None:
+    known = {entity["name"] for entity in entities()}
+    for entity in entities():
+        for key in ("maker", "family"):
+            if key in entity:
+                assert entity[key] in known, (entity["name"], key, entity[key])
+
+
+def test_the_entities_the_issue_names_are_all_there() -> None:
+    names = {entity["name"] for entity in entities()}
+    required = {
+        "MiniMax", "GPT-4o", "GPT-4", "GPT-3.5", "DeepSeek-R1", "Qwen3-235B", "Gemini 2.0 Flash",
+        "Mixtral", "Claude", "Claude Code", "Codex", "Character.AI", "Hailuo Platform",
+        "Hailuo AI", "MiniMax Open Platform", "10T model", "3T model", "MiniMax-M1",
+        "MiniMax-M1-40K", "MiniMax-M1-80K", "MiHoYo", "Moonshot AI", "SenseTime", "HongShan",
+        "Tencent", "Alibaba", "MiniMax-01", "MiniMax-VL-01", "MiniMax-Text-01", "Yunqi Capital",
+        "LatePost", "Crossing",
+    }  # fmt: skip
+    assert required <= names, required - names
+    by_name = {entity["name"]: entity for entity in entities()}
+    assert (
+        by_name["MiniMax-M1-40K"]["family"] == by_name["MiniMax-M1-80K"]["family"] == "MiniMax-M1"
+    )
+    company = {fact["attribute"] for fact in by_name["MiniMax"]["facts"]}
+    assert {"founded", "co_founder", "series_b", "valuation", "team_size", "products"} <= company
+    assert {"strategy", "angel_investor", "founding_capital", "gpus"} <= company
