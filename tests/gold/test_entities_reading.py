@@ -51,7 +51,7 @@ def entities() -> list[dict[str, Any]]:
     return list(load("entities")["entity"])
 
 
-@pytest.mark.parametrize("name", ["entities"])
+@pytest.mark.parametrize("name", ["entities", "people"])
 def test_every_evidence_is_verbatim_in_its_document(name: str) -> None:
     files = set(seed_files())
     pairs = [pair for table in load(name).values() for pair in cited(table)]
@@ -107,3 +107,32 @@ def test_the_entities_the_issue_names_are_all_there() -> None:
     company = {fact["attribute"] for fact in by_name["MiniMax"]["facts"]}
     assert {"founded", "co_founder", "series_b", "valuation", "team_size", "products"} <= company
     assert {"strategy", "angel_investor", "founding_capital", "gpus"} <= company
+
+
+def people() -> list[dict[str, Any]]:
+    return list(load("people")["person"])
+
+
+def test_people_have_roles_and_their_other_names_are_the_corpus_s() -> None:
+    rows = people()
+    assert len(rows) >= 60
+    assert duplicates([person["name"] for person in rows]) == []
+    text = all_text()
+    for person in rows:
+        assert person["roles"], person["name"]
+        for role in person["roles"]:
+            assert {"role", "doc", "evidence"} <= role.keys(), person["name"]
+        for other in person.get("other_names", []):
+            assert other in text, (person["name"], other)
+    others = [other for person in rows for other in person.get("other_names", [])]
+    assert duplicates(others + [person["name"] for person in rows]) == []
+
+
+def test_the_ceo_carries_every_document_s_biography_and_the_hosts_and_editors_exist() -> None:
+    by_name = {person["name"]: person for person in people()}
+    ceo = by_name["Junjie Yan"]
+    assert {role["doc"] for role in ceo["roles"]} == set(seed_files())
+    assert {"闫俊杰", "颜俊杰", "IO", "Yanjunjie", "@YJJMinimax"} <= set(ceo["other_names"])
+    for name in ("Chen Yu", "Robin Li", "Jensen Huang", "Cheng Manqi", "Song Wei", "Wei Wei"):
+        assert name in by_name, name
+    assert "Koji Yang Yuancheng" in by_name
