@@ -51,7 +51,7 @@ def entities() -> list[dict[str, Any]]:
     return list(load("entities")["entity"])
 
 
-@pytest.mark.parametrize("name", ["entities", "people"])
+@pytest.mark.parametrize("name", ["entities", "people", "disagreements"])
 def test_every_evidence_is_verbatim_in_its_document(name: str) -> None:
     files = set(seed_files())
     pairs = [pair for table in load(name).values() for pair in cited(table)]
@@ -136,3 +136,34 @@ def test_the_ceo_carries_every_document_s_biography_and_the_hosts_and_editors_ex
     for name in ("Chen Yu", "Robin Li", "Jensen Huang", "Cheng Manqi", "Song Wei", "Wei Wei"):
         assert name in by_name, name
     assert "Koji Yang Yuancheng" in by_name
+
+
+def test_disagreements_hold_two_claims_of_a_known_kind_and_the_issue_s_are_there() -> None:
+    reading = load("disagreements")
+    rows = reading["disagreement"]
+    assert len(rows) >= 30
+    assert duplicates([row["id"] for row in rows + reading["agreement"]]) == []
+    for row in rows:
+        assert {"id", "subject", "attribute", "kind", "scope", "claims", "note"} <= row.keys()
+        assert row["kind"] in DISAGREEMENT_KINDS, row["id"]
+        assert len(row["claims"]) >= 2, row["id"]
+        docs = {claim["doc"] for claim in row["claims"]}
+        assert row["scope"] == ("within" if len(docs) == 1 else "between"), row["id"]
+    required = {
+        "team-size", "first-moe-model-date", "ceo-chinese-name", "moe-work-began",
+        "consumer-vs-api-first", "first-investor", "gpu-ownership", "m1-context-multiplier",
+        "tokens-per-chinese-character", "phase-order",
+    }  # fmt: skip
+    assert required <= {row["id"] for row in rows}
+
+
+def test_agreements_and_corpus_errors_are_cited_and_errors_are_kept_as_written() -> None:
+    reading = load("disagreements")
+    for row in reading["agreement"]:
+        docs = {claim["doc"] for claim in row["claims"]}
+        assert row["scope"] == ("within" if len(docs) == 1 else "between"), row["id"]
+    errors = {row["id"]: row for row in reading["corpus_error"]}
+    assert {"hongshan-chinese", "kimi-label"} <= errors.keys()
+    for row in errors.values():
+        assert row["written"] in row["evidence"], row["id"]
+    assert errors["hongshan-chinese"]["written"] == "鸿商"
