@@ -4,6 +4,7 @@ resolve points at an entity or person of the reading, and nothing the issues nee
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -51,7 +52,7 @@ def entities() -> list[dict[str, Any]]:
     return list(load("entities")["entity"])
 
 
-@pytest.mark.parametrize("name", ["entities", "people", "disagreements"])
+@pytest.mark.parametrize("name", ["entities", "people", "disagreements", "names"])
 def test_every_evidence_is_verbatim_in_its_document(name: str) -> None:
     files = set(seed_files())
     pairs = [pair for table in load(name).values() for pair in cited(table)]
@@ -167,3 +168,55 @@ def test_agreements_and_corpus_errors_are_cited_and_errors_are_kept_as_written()
     for row in errors.values():
         assert row["written"] in row["evidence"], row["id"]
     assert errors["hongshan-chinese"]["written"] == "鸿商"
+
+
+def whole_name_in(text: str, name: str) -> bool:
+    """Whether `name` occurs as a whole name (GPT-5 does not occur in GPT-5.5)."""
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-]|\.\w)", text) is not None
+
+
+def test_names_resolve_to_the_reading_and_never_to_a_trap() -> None:
+    rows = load("names")["name"]
+    assert len(rows) >= 120
+    assert duplicates([row["typed"] for row in rows]) == []
+    known = {entity["name"] for entity in entities()} | {person["name"] for person in people()}
+    text = all_text()
+    forms = {"corpus", "variant", "typo", "curated", "absent"}
+    for row in rows:
+        assert {"typed", "expect", "form", "why"} <= row.keys(), row
+        assert row["form"] in forms, row["typed"]
+        targets = [row["expect"], *row.get("candidates", []), *row.get("must_not", [])]
+        for target in targets:
+            assert target in known | {"ambiguous", "unknown"}, (row["typed"], target)
+        assert (row["expect"] == "ambiguous") == bool(row.get("candidates")), row["typed"]
+        assert not set(row.get("must_not", [])) & {row["expect"], *row.get("candidates", [])}
+        if row["form"] == "corpus":
+            assert row["typed"] in text, row["typed"]
+        if row["form"] in ("curated", "absent"):
+            assert not whole_name_in(text, row["typed"]), row["typed"]
+        if row["form"] == "absent":
+            assert row["expect"] == "unknown", row["typed"]
+
+
+def test_the_issue_s_names_and_traps_are_in_the_reading() -> None:
+    rows = {row["typed"]: row for row in load("names")["name"]}
+    assert sum(1 for typed in rows if not typed.isascii()) >= 25
+    for typed in ("MiniMax-M3", "MiniMax M2.5", "10T", "abab6.5s-chat", "Hailuo 2.3 Fast"):
+        assert rows[typed]["expect"] not in ("ambiguous", "unknown"), typed
+    for typed in (
+        "迷你马克斯",
+        "米哈游",
+        "月之暗面",
+        "@YJJMinimax",
+        "颜俊杰",
+        "闫俊杰",
+        "yan junjie",
+    ):
+        assert rows[typed]["expect"] not in ("ambiguous", "unknown"), typed
+    traps = {
+        "GPT-4o": "GPT-4", "Claude": "Claude Code", "MiniMax-01": "MiniMax-VL-01",
+        "Wei Wei": "Song Wei",
+    }  # fmt: skip
+    for typed, wrong in traps.items():
+        assert wrong in rows[typed]["must_not"], typed
+    assert rows["海螺"]["form"] == "curated"
