@@ -220,3 +220,20 @@ def test_the_issue_s_names_and_traps_are_in_the_reading() -> None:
     for typed, wrong in traps.items():
         assert wrong in rows[typed]["must_not"], typed
     assert rows["海螺"]["form"] == "curated"
+
+
+def test_mentioned_in_lists_only_documents_that_write_the_whole_name() -> None:
+    texts = {file: document_text(file) for file in seed_files()}
+    rows = entities() + people()
+    for row in rows:
+        forms = [row["name"], *row.get("aliases", []), *row.get("other_names", [])]
+        for doc in row["mentioned_in"]:
+            assert any(form in texts[doc] for form in forms), (row["name"], doc)
+        introduced = row["doc"] if "doc" in row else row["roles"][0]["doc"]
+        assert introduced in row["mentioned_in"], row["name"]
+    mentioned = {row["name"]: {doc[:3] for doc in row["mentioned_in"]} for row in rows}
+    assert mentioned["Wei Wei"] == {"003"}
+    assert mentioned["Song Wei"] == {"001"}
+    assert mentioned["Claude"] == {"003"}
+    assert mentioned["Gemini 1.5"] == {"001"}
+    assert mentioned["MiniMax"] == mentioned["Junjie Yan"] == {"000", "001", "002", "003"}
