@@ -55,6 +55,8 @@ PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, embed_links=True, read_message_history=True
 )
 SCOPES = ("bot", "applications.commands")
+GRACE_SECONDS = 2.0  # after a signal, for discord.py to close before its task is cancelled
+CLOSE_SECONDS = 1.0  # then for its close to finish before the database closes
 
 Action = Callable[[MinimaxBot], Awaitable[None]]
 
@@ -142,9 +144,7 @@ async def serve(
         log.info("serving %s through %s", settings.database_path, settings.discord_api_base)
         bot = MinimaxBot(corpus, settings, sync_commands=sync_commands)
         with stop_on_signals(bot) as stopper:
-            code = await _connected(bot, action, settings, stopper)
-            await stopper.finished()
-            return code
+            return await stopper.until_stopped(_connected(bot, action, settings, stopper))
     finally:
         await corpus.close()
 
@@ -207,23 +207,47 @@ async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stoppe
 
 
 class Stopper:
-    """Closes the bot on SIGINT or SIGTERM, which ends `bot.start` (see `stop_on_signals`)."""
+    """Closes the bot on SIGINT or SIGTERM, which ends `bot.start` (see `stop_on_signals`).
+
+    discord.py's own close does not end a reconnect in progress: its back-off sleep (up to
+    minutes with Discord unreachable) and a gateway handshake (up to 60 s) run in the task that
+    `bot.start` awaits. So the connection gets `GRACE_SECONDS` to end by itself, then its task
+    is cancelled; a second signal cancels it at once."""
 
     def __init__(self, bot: MinimaxBot) -> None:
         self.bot = bot
         self.signals: list[signal.Signals] = []
         self._closing: asyncio.Task[None] | None = None
+        self._work: asyncio.Future[int] | None = None
 
     def __call__(self, sig: signal.Signals) -> None:
         self.signals.append(sig)
+        loop = asyncio.get_running_loop()
         if self._closing is None:
             log.info("%s: closing the connection", sig.name)
-            self._closing = asyncio.get_running_loop().create_task(self.bot.close())
+            self._closing = loop.create_task(self.bot.close())
+            loop.call_later(GRACE_SECONDS, self._cut)
+        else:
+            self._cut()
 
-    async def finished(self) -> None:
-        """Let a close the signal started end before the corpus closes under it."""
-        if self._closing is not None:
-            await self._closing
+    def _cut(self) -> None:
+        if self._work is not None and not self._work.done():
+            log.info("the connection did not end by itself: stopping it")
+            self._work.cancel()
+
+    async def until_stopped(self, work: Awaitable[int]) -> int:
+        """`work`'s exit code; EXIT_OK when a signal had to cut it short."""
+        self._work = task = asyncio.ensure_future(work)
+        try:
+            await asyncio.wait({task})
+        finally:
+            task.cancel()  # a no-op unless our caller was cancelled meanwhile
+        if self._closing is not None:  # let a close the signal started end before the corpus
+            await asyncio.wait({self._closing}, timeout=CLOSE_SECONDS)
+        if task.cancelled():
+            log.info("stopped on %s", self.signals[0].name if self.signals else "cancel")
+            return EXIT_OK
+        return task.result()
 
 
 @contextlib.contextmanager
