@@ -1,8 +1,11 @@
 """Logging for `minimax-bot run` and `sync`: one stderr handler at LOG_LEVEL, secrets redacted.
 
 Neither discord.py nor this bot logs the token, and the tests check that. The formatter is a
-second line of defence: it removes the token, and the per-interaction tokens that appear in
-webhook URLs of discord.py's DEBUG request log, from every formatted line, traceback included.
+second line of defence: it removes the token, anything shaped like a bot token, and the
+per-interaction tokens (valid for 15 minutes) that discord.py's DEBUG log shows in webhook URLs
+and in the gateway events it prints (`'token': '...'`), from every formatted line, traceback
+included. `redact` is also how error messages built from Discord's answers are cleaned before
+they are printed or stored.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ FORMAT = "[{asctime}] [{levelname:<8}] {name}: {message}"
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 # /interactions/<id>/<token>/callback and /webhooks/<application id>/<token>/...
 _URL_TOKENS = re.compile(r"(/(?:interactions|webhooks)/\d+/)[A-Za-z0-9._~-]+")
+# 'token': '...' in a payload's repr, "token": "..." in its JSON (an interaction's token)
+_FIELD_TOKENS = re.compile(r"""(["']token["']\s*:\s*["'])[^"']+""")
+# A bot token: the bot's id in base64, a timestamp, an HMAC, joined by dots
+_BOT_TOKENS = re.compile(r"[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,}")
 
 
 class RedactingFormatter(logging.Formatter):
@@ -28,10 +35,14 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record), self.secrets)
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """`text` without the `secrets` and without anything shaped like a token."""
     for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return _URL_TOKENS.sub(rf"\g<1>{REDACTED}", text)
+        if secret:
+            text = text.replace(secret, REDACTED)
+    text = _URL_TOKENS.sub(rf"\g<1>{REDACTED}", text)
+    text = _FIELD_TOKENS.sub(rf"\g<1>{REDACTED}", text)
+    return _BOT_TOKENS.sub(REDACTED, text)
 
 
 def setup_logging(level: str, secrets: Iterable[str] = ()) -> logging.Handler:

@@ -19,7 +19,7 @@ import multiprocessing
 import signal
 import sqlite3
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -28,7 +28,7 @@ import discord
 
 from bot.discord_app.app import MinimaxBot, point_at
 from bot.discord_app.sync import sync_global, sync_guild
-from bot.logs import setup_logging
+from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
 from bot.store import StoreError
@@ -44,6 +44,10 @@ NO_TOKEN = (
 BAD_TOKEN = (
     "Discord refused DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) "
     "and update .env"
+)
+TOKEN_NOT_ONE_WORD = (
+    "DISCORD_TOKEN has a space, line break or control character inside: copy it again from the "
+    "Developer Portal (Bot → Reset Token) and put it in .env on one line"
 )
 NO_CLIENT_ID = (
     "no client id: pass --client-id, or set APPLICATION_ID (Developer Portal → your "
@@ -61,8 +65,9 @@ CLOSE_SECONDS = 1.0  # then for its close to finish before the database closes
 Action = Callable[[MinimaxBot], Awaitable[None]]
 
 
-def fail(message: str) -> None:
-    print(f"minimax-bot: {message}", file=sys.stderr)
+def fail(message: str, secrets: Iterable[str] = ()) -> None:
+    """One line on stderr; Discord's answers quoted in it may echo a token, so it is redacted."""
+    print(f"minimax-bot: {redact(message, secrets)}", file=sys.stderr)
 
 
 # --- invite ---------------------------------------------------------------------------------
@@ -95,12 +100,22 @@ def invite(settings: Settings, client_id: int | None) -> int:
 
 
 # --- run and sync ---------------------------------------------------------------------------
+def token_problem(token: str | None) -> str | None:
+    """Why `token` cannot be sent (an HTTP header refuses a line break), or None."""
+    if token is None:
+        return NO_TOKEN
+    if any(char.isspace() or not char.isprintable() for char in token):
+        return TOKEN_NOT_ONE_WORD
+    return None
+
+
 def run(settings: Settings, seeds: Path) -> int:
     """Connect and serve until stopped."""
     token = settings.token
-    if token is None:
-        fail(NO_TOKEN)
+    if (problem := token_problem(token)) is not None:
+        fail(problem)
         return EXIT_USAGE
+    assert token is not None
     setup_logging(settings.log_level, secrets=[token])
     try:
         return asyncio.run(serve(settings, seeds, lambda bot: bot.start(token)))
@@ -111,9 +126,10 @@ def run(settings: Settings, seeds: Path) -> int:
 def sync(settings: Settings, seeds: Path, guild_id: int | None) -> int:
     """Log in (no gateway), sync the commands globally or to one guild, and exit."""
     token = settings.token
-    if token is None:
-        fail(NO_TOKEN)
+    if (problem := token_problem(token)) is not None:
+        fail(problem)
         return EXIT_USAGE
+    assert token is not None
     setup_logging(settings.log_level, secrets=[token])
     return asyncio.run(sync_now(settings, seeds, guild_id))
 
@@ -184,6 +200,7 @@ def index_only(seeds: Path, db: Path) -> str | None:
 
 
 async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stopper: Stopper) -> int:
+    secrets = [settings.token or ""]
     try:
         async with bot:  # closes the bot however the action ends
             await action(bot)
@@ -191,10 +208,12 @@ async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stoppe
         fail(BAD_TOKEN)
         return EXIT_USAGE
     except discord.Forbidden as error:
-        fail(f"Discord refused ({error.text}): was the bot invited with the commands scope?")
+        fail(
+            f"Discord refused ({error.text}): was the bot invited with the commands scope?", secrets
+        )
         return EXIT_FAILED
     except discord.HTTPException as error:
-        fail(f"Discord answered {error.status}: {error.text or 'no details'}")
+        fail(f"Discord answered {error.status}: {error.text or 'no details'}", secrets)
         return EXIT_FAILED
     except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as error:
         if stopper.signals:  # the connection went down because we asked it to

@@ -6,8 +6,10 @@ the terminal commands need no secrets. Real environment variables win over `.env
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Any, Self
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -57,6 +59,21 @@ class Settings(BaseSettings):
             return Path(value.strip()).expanduser() if value.strip() else default_database_path()
         return value
 
+    @field_validator("discord_api_base", "discord_gateway_url")
+    @classmethod
+    def _encrypted_unless_loopback(cls, value: str) -> str:
+        """The token goes wherever these point: a stray `.env` must not send it in clear
+        text across a network. Plain http/ws is for an emulator on this machine only."""
+        url = urlsplit(value.strip())
+        if url.scheme in ("https", "wss") and url.hostname:
+            return value.strip()
+        if url.scheme in ("http", "ws") and is_loopback(url.hostname):
+            return value.strip()
+        raise ValueError(
+            "must be an https:// (wss:// for the gateway) URL; plain http:// or ws:// only "
+            "to this machine (127.0.0.1, ::1, localhost)"
+        )
+
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
@@ -93,6 +110,17 @@ class Settings(BaseSettings):
     @property
     def token(self) -> str | None:
         return None if self.discord_token is None else self.discord_token.get_secret_value()
+
+
+def is_loopback(host: str | None) -> bool:
+    if host is None:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings(**overrides: Any) -> Settings:

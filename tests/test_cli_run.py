@@ -58,6 +58,17 @@ def test_run_without_a_token_says_where_to_get_one(home: Path) -> None:
     assert not (home / "data").exists()  # nothing indexed, nothing created
 
 
+@pytest.mark.parametrize("token", ["MTIz.abc\ndef.ghi", "MTIz.abc def.ghi", "MTIz.abc\x07.ghi"])
+def test_run_with_a_token_that_is_not_one_word_is_one_line(home: Path, token: str) -> None:
+    for command in ("run", "sync"):
+        done = minimax(home, command, DISCORD_TOKEN=token)
+        assert done.returncode == 2 and done.stdout == "", done.stderr
+        (line,) = done.stderr.splitlines()
+        assert "DISCORD_TOKEN has a space, line break or control character" in line
+        assert token not in done.stderr
+    assert not (home / "data").exists()  # refused before indexing anything
+
+
 def test_invite_prints_the_url_with_both_scopes_and_least_permissions(home: Path) -> None:
     done = minimax(home, "invite", "--client-id", str(CLIENT_ID))
     assert done.returncode == 0 and done.stderr == ""

@@ -131,3 +131,40 @@ def test_the_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_overrides_in_code(tmp_path: Path) -> None:
     settings = load_settings(database_path=tmp_path / "x.db", shard_count=3, shard_ids=[2])
     assert settings.database_path == tmp_path / "x.db" and settings.shard_ids == (2,)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DISCORD_API_BASE", "http://discord.example.com/api/v10"),
+        ("DISCORD_API_BASE", "http://10.0.0.5:8080/api"),
+        ("DISCORD_API_BASE", "ftp://127.0.0.1/api"),
+        ("DISCORD_API_BASE", "discord.com/api"),
+        ("DISCORD_GATEWAY_URL", "ws://gateway.example.com/"),
+    ],
+)
+def test_clear_text_urls_off_this_machine_are_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    """The token goes where these point: a stray .env must not send it across a network."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=f"{name}: must be an https://"):
+        load_settings()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DISCORD_API_BASE", "https://discord.example.com/api/v10"),
+        ("DISCORD_API_BASE", "http://127.0.0.1:8080/api/v10"),
+        ("DISCORD_API_BASE", "http://localhost:8080/api/v10"),
+        ("DISCORD_API_BASE", "http://[::1]:8080/api/v10"),
+        ("DISCORD_GATEWAY_URL", "ws://127.0.0.1:9/"),
+        ("DISCORD_GATEWAY_URL", "wss://gateway.discord.gg/"),
+    ],
+)
+def test_encrypted_or_loopback_urls_are_accepted(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    assert getattr(load_settings(), name.lower()) == value

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import aiohttp
 import discord
 
+from bot.logs import redact
+
 MISSING_ACCESS, MISSING_PERMISSIONS = 50001, 50013
 NEEDED = "View Channel, Send Messages and Embed Links"
 
@@ -36,24 +38,29 @@ class Failure:
     expected: bool = True  # False: a bug, worth a traceback in the log
 
 
+def said(error: discord.HTTPException) -> str:
+    """Discord's answer text, which is stored and shown in `/daily status`: no tokens in it."""
+    return redact(error.text)
+
+
 def forbidden_reason(error: discord.Forbidden, channel_id: int) -> str:
     if error.code == MISSING_ACCESS:
         return f"I cannot see <#{channel_id}> any more (Missing Access)."
     if error.code == MISSING_PERMISSIONS:
         return f"I may not post in <#{channel_id}> (Missing Permissions): I need {NEEDED}."
-    return f"Discord refused my post in <#{channel_id}> ({error.status}: {error.text})."
+    return f"Discord refused my post in <#{channel_id}> ({error.status}: {said(error)})."
 
 
 def classify(error: BaseException, channel_id: int) -> Failure:
     if isinstance(error, discord.Forbidden):
         return Failure(Verdict.PAUSE, False, forbidden_reason(error, channel_id))
     if isinstance(error, discord.NotFound):
-        reason = f"The channel <#{channel_id}> no longer exists ({error.text or 'Not Found'})."
+        reason = f"The channel <#{channel_id}> no longer exists ({said(error) or 'Not Found'})."
         return Failure(Verdict.PAUSE, False, reason)
     if isinstance(error, discord.RateLimited):
         return Failure(Verdict.RETRY, False, f"rate limited for {error.retry_after:.0f} s")
     if isinstance(error, discord.HTTPException):
-        summary = f"{error.status}: {error.text or type(error).__name__}"
+        summary = f"{error.status}: {said(error) or type(error).__name__}"
         if error.status == 429:
             return Failure(Verdict.RETRY, False, f"rate limited ({summary})")
         if error.status >= 500:

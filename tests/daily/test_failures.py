@@ -50,3 +50,14 @@ def test_expected_failures(
 def test_a_bug_is_retried_and_logged_in_full() -> None:
     failure = classify(KeyError("oops"), 7)
     assert (failure.verdict, failure.maybe_sent, failure.expected) == (Verdict.RETRY, True, False)
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 503])
+def test_discord_s_answer_text_is_redacted_before_it_is_stored_or_shown(status: int) -> None:
+    """A reason is stored and shown in /daily status: an echoed token never reaches it."""
+    bot_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789"
+    echoed = f"bad request from {bot_token} via /webhooks/1/aW50ZXJhY3Rpb24/messages"
+    kind = {403: discord.Forbidden, 404: discord.NotFound}.get(status, discord.HTTPException)
+    failure = classify(http(kind, status, 0, echoed), 7)
+    assert "[redacted]" in failure.reason
+    assert bot_token not in failure.reason and "aW50ZXJhY3Rpb24" not in failure.reason

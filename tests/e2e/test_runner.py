@@ -8,10 +8,11 @@ import socket
 import sys
 from pathlib import Path
 
+import discord
 import pytest
 
 from bot.discord_app.app import MinimaxBot
-from bot.logs import REDACTED, RedactingFormatter
+from bot.logs import REDACTED, RedactingFormatter, redact
 from bot.paths import SEEDS_DIR
 from bot.runner import BAD_TOKEN, serve
 from tests.e2e.conftest import emulated_settings
@@ -105,3 +106,31 @@ def test_the_formatter_redacts_secrets_and_interaction_tokens() -> None:
     text = formatter.format(record)
     assert WRONG not in text and "aW50ZXJhY3Rpb246MTIz" not in text
     assert f"/interactions/123/{REDACTED}/callback" in text and text.count(REDACTED) == 3
+
+
+def test_redact_removes_bot_tokens_and_interaction_tokens_in_any_text() -> None:
+    bot_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789"
+    text = (
+        f'{{"message": "bad", "token": "aW50ZXJhY3Rpb246", "echo": "{bot_token}"}} '
+        "{'token': 'aW50ZXJhY3Rpb246'} /webhooks/1/aW50ZXJhY3Rpb246/messages"
+    )
+    cleaned = redact(text)
+    assert "aW50ZXJhY3Rpb246" not in cleaned and bot_token not in cleaned
+    assert cleaned.count(REDACTED) == 4 and '"message": "bad"' in cleaned
+
+
+class _Answer:
+    status, reason = 500, "Internal Server Error"
+
+
+async def test_an_error_quoting_the_token_is_printed_redacted(
+    discord_emulator: DiscordEmulator, bot_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def refused(bot: MinimaxBot) -> None:
+        raise discord.HTTPException(_Answer(), f"your token {WRONG} and 'token': 'aW50ZXJh'")
+
+    settings = emulated_settings(discord_emulator, bot_db, discord_token=WRONG)
+    assert await serve(settings, SEEDS_DIR, refused) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("minimax-bot: Discord answered 500") and err.count("\n") == 1
+    assert WRONG not in err and "aW50ZXJh" not in err and REDACTED in err

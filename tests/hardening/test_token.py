@@ -11,6 +11,7 @@ import pytest
 
 import bot.queries.about
 from bot.discord_app.tree import FAILED
+from bot.logs import REDACTED, RedactingFormatter
 from bot.paths import SEEDS_DIR
 from bot.runner import serve
 from tests.daily.clock import FakeClock
@@ -66,3 +67,22 @@ async def test_the_token_appears_in_no_log_line_and_no_output(
         "token",
         {"log records scanned": len(lines), "faults": len(emu.faults.injected), "leaks": 0},
     )
+
+
+async def test_interaction_tokens_are_redacted_from_debug_gateway_events(
+    discord_emulator: DiscordEmulator, bot_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """discord.py prints every gateway event at DEBUG, an interaction's token (valid for 15
+    minutes) included; what the bot's formatter writes has none of them."""
+    caplog.set_level(logging.DEBUG)
+    emu = discord_emulator
+    async with bot_up(emu, bot_db, FakeClock(NOW)):
+        for name in ("about", "sources"):
+            assert (await (await emu.slash(name))).embeds
+    tokens = list(emu.interactions_by_token)
+    raw = [record.getMessage() for record in caplog.records]
+    assert any(token in line for line in raw for token in tokens)  # discord.py did print them
+    formatter = RedactingFormatter([emu.token])
+    written = [formatter.format(record) for record in caplog.records]
+    assert not [line for line in written for token in tokens if token in line]
+    assert any("WebSocket Event" in line and f"'token': '{REDACTED}'" in line for line in written)
