@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import io
 import logging
 import os
+import sqlite3
 import sys
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.paths import SEEDS_DIR
 from bot.settings import Settings, SettingsError, load_settings
@@ -25,6 +29,8 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
+SETTLE_SECONDS = 1.0
+T = TypeVar("T")
 COUNT_ORDER = (
     "documents",
     "passages",
@@ -122,16 +128,79 @@ def _index(seeds: Path, db: Path) -> int:
     from bot.indexer import index_corpus
     from bot.store import StoreError
 
+    if (problem := path_problem(db)) is not None:
+        print(f"index failed: {problem}", file=sys.stderr)
+        return EXIT_FAILED
     try:
-        report = asyncio.run(index_corpus(seeds, db))
+        report = asyncio.run(_settled(index_corpus(seeds, db)))
     except IngestError as error:
         print(f"index failed, nothing changed: {error}", file=sys.stderr)
         return EXIT_FAILED
-    except (FileNotFoundError, StoreError) as error:
-        print(f"index failed: {error}", file=sys.stderr)
+    except (StoreError, sqlite3.Error, OSError) as error:
+        print(f"index failed: {database_problem(error, db)}", file=sys.stderr)
         return EXIT_FAILED
     print(format_report(report, db))
     return 0
+
+
+async def _settled(work: Awaitable[T]) -> T:
+    """`work`, and when it fails, a moment for database threads to end before the loop does.
+
+    aiosqlite answers a failed connect's clean-up from its worker thread a moment later; if
+    the loop is closed by then, that thread prints a traceback of its own."""
+    try:
+        return await work
+    except Exception:
+        await asyncio.to_thread(_join_database_threads, time.monotonic() + SETTLE_SECONDS)
+        raise
+
+
+def _join_database_threads(deadline: float) -> None:
+    for thread in threading.enumerate():
+        if thread.name.endswith("(_connection_worker_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def path_problem(db: Path) -> str | None:
+    """What makes `db` no place for a database file, checked before opening it."""
+    if db.is_dir():
+        return f"{db}: is a folder, not a database file: give --db a file name"
+    if any(parent.exists() and not parent.is_dir() for parent in db.parents):
+        return f"{db}: a folder above it is a file"
+    return None
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and those it happened while handling: a failed ROLLBACK hides the disk-full
+    error that caused it."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def database_problem(error: Exception, db: Path) -> str:
+    """One line naming the file and what is wrong with it, for any error opening or writing
+    the database (the seeds folder's problems are IngestErrors)."""
+    text = " / ".join(str(cause) for cause in _chain(error))
+    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
+        return f"{db}: the disk is full; nothing changed (free some space, then index again)"
+    if "disk I/O error" in text:
+        return f"{db}: the disk refused a write ({text}); nothing changed"
+    if "locked" in text or "busy" in text:
+        return f"{db}: another process is writing to it (an index?): let it end, then index again"
+    if "not a database" in text or "malformed" in text:
+        return f"{db}: not a usable SQLite database ({text}): move it aside and index again"
+    if "readonly" in text or isinstance(error, PermissionError):
+        return f"{db}: cannot write there (read-only file or folder?)"
+    if (where := path_problem(db)) is not None:
+        return where
+    if "unable to open" in text:
+        return f"{db}: cannot create or open it (does its folder exist, may I write there?)"
+    named = getattr(error, "filename", None) or db
+    return f"{named}: {getattr(error, 'strerror', None) or text}"
 
 
 def _forgiving_streams() -> None:

@@ -17,7 +17,7 @@ from bot.domain.names import name_key
 from bot.domain.records import Conflict, Model, Person
 from bot.fingerprints import Fingerprint, fingerprint
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
-from bot.ingest.curated import CURATED_FILE, Curated, check_evidence, load_curated
+from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
 from bot.ingest.entities import resolve_models, resolve_people
 from bot.ingest.pipeline import parse_file
 from bot.store import CorpusStore
@@ -48,13 +48,13 @@ def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
     files = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
-    curated = seeds_dir / CURATED_FILE
+    curated = curated_file(seeds_dir)
     return _Scan(
         files=files,
         fingerprints={
             path.name: fingerprint(path, Fingerprint.parse(stored.get(path.name))) for path in files
         },
-        curated=fingerprint(curated).sha256 if curated.exists() else "none",
+        curated=fingerprint(curated).sha256 if curated is not None else "none",
     )
 
 

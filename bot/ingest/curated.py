@@ -17,6 +17,22 @@ CURATED_FILE = "curated.toml"
 class _Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    @field_validator("evidence", check_fields=False)
+    @classmethod
+    def _evidence_says_something(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(
+                "evidence is empty or only whitespace (an empty snippet is in every text)"
+            )
+        return value
+
+    @field_validator("name", check_fields=False)
+    @classmethod
+    def _name_says_something(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("name is empty or only whitespace")
+        return value
+
 
 class Evidence(_Entry):
     document: str
@@ -109,19 +125,34 @@ class Curated(_Entry):
 
 def load_curated(seeds_dir: Path) -> Curated:
     """The curated file of a seeds folder; an empty one when there is none."""
-    path = seeds_dir / CURATED_FILE
-    if not path.exists():
+    path = curated_file(seeds_dir)
+    if path is None:
         return Curated()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise IngestError(CURATED_FILE, f"unreadable: {error}", _line_of(error)) from error
+    except RecursionError:  # tomllib recurses once per level of nested tables or arrays
+        raise IngestError(CURATED_FILE, "unreadable: nested too deeply") from None
     try:
         return Curated.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise IngestError(CURATED_FILE, f"{where}: {first['msg']}") from error
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise IngestError(CURATED_FILE, f"{where}: {message}") from error
+    except RecursionError:
+        raise IngestError(CURATED_FILE, "nested too deeply") from None
+
+
+def curated_file(seeds_dir: Path) -> Path | None:
+    """The seeds folder's curated file; None without one; IngestError when it is no file."""
+    path = seeds_dir / CURATED_FILE
+    if not path.exists():
+        return None
+    if not path.is_file():
+        raise IngestError(CURATED_FILE, "is not a file (a folder?): remove it or make it a file")
+    return path
 
 
 def check_evidence(curated: Curated, document_text: Callable[[str], str | None]) -> None:

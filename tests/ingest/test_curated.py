@@ -114,3 +114,44 @@ def test_the_shipped_curated_file_loads() -> None:
     curated = load_curated(SEEDS_DIR)
     assert any(person.name == "Junjie Yan" for person in curated.person)
     assert len(curated.fact) >= 10
+
+
+@pytest.mark.parametrize("evidence", ["", " ", "\\n\\t  "])
+@pytest.mark.parametrize("entry", ["person", "fact", "event", "alias"])
+def test_empty_or_blank_evidence_is_refused(tmp_path: Path, entry: str, evidence: str) -> None:
+    """An empty snippet is "in" every text: it would prove nothing."""
+    texts = {
+        "person": f'[[person]]\nname = "X"\ndocument = "a.txt"\nevidence = "{evidence}"\n',
+        "fact": '[[fact]]\nsubject = "MiniMax"\nattribute = "a"\nvalue = "v"\n'
+        f'document = "a.txt"\nevidence = "{evidence}"\n',
+        "event": '[[event]]\ndate = "2021"\ntext = "t"\ndocument = "a.txt"\n'
+        f'evidence = "{evidence}"\n',
+        "alias": '[[model]]\nname = "M"\n'
+        f'aliases = [{{ name = "m1", document = "a.txt", evidence = "{evidence}" }}]\n',
+    }
+    with pytest.raises(IngestError, match="evidence is empty or only whitespace"):
+        load_curated(write(tmp_path, texts[entry]))
+
+
+@pytest.mark.parametrize("name", ["", "  ", "\\t"])
+def test_blank_alias_names_are_refused(tmp_path: Path, name: str) -> None:
+    text = (
+        '[[person]]\nname = "Junjie Yan"\ndocument = "a.txt"\nevidence = "Junjie Yan"\n'
+        f'aliases = [{{ name = "{name}", document = "a.txt", evidence = "Junjie Yan" }}]\n'
+    )
+    with pytest.raises(IngestError, match=r"person\.0\.aliases\.0\.name: name is empty"):
+        load_curated(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("opening", ["[", "{a="])
+def test_a_file_nested_thousands_deep_is_a_clear_error(tmp_path: Path, opening: str) -> None:
+    closing = {"[": "]", "{a=": "}"}[opening]
+    deep = "x = " + opening * 5000 + "1" + closing * 5000 + "\n"
+    with pytest.raises(IngestError, match="nested too deeply"):
+        load_curated(write(tmp_path, deep))
+
+
+def test_a_folder_named_like_the_curated_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / CURATED_FILE).mkdir()
+    with pytest.raises(IngestError, match="is not a file"):
+        load_curated(tmp_path)
