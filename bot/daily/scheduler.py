@@ -1,10 +1,12 @@
 """The one background task behind the daily posts: wake, post what is due, sleep.
 
 Each pass reads the subscriptions and the ledger, asks `schedule.due` what to post now, posts
-it (a few guilds at a time), then sleeps until the next scheduled post or retry, and never
+it (a few guilds at a time), then sleeps until the next scheduled post or retry, counted from
+the end of the pass (one that came due during a long batch is posted at once), and never
 longer than `max_sleep` (a minute), so a clock change or a missed wake-up costs a minute at
-most. `wake()` cuts the sleep short (after `/daily set`); `settle()` wakes the loop and waits
-for a whole pass, which is how tests drive it with a fake clock, never sleeping for real.
+most. Each post logs how long after its time it went out (`worst_delay` keeps the worst).
+`wake()` cuts the sleep short (after `/daily set`); `settle()` wakes the loop and waits for a
+whole pass, which is how tests drive it with a fake clock, never sleeping for real.
 
 Supervision: an exception in one guild's post is logged and counted as a failed attempt for
 that guild alone; an exception in a whole pass (say the database is locked) is logged and the
@@ -37,6 +39,7 @@ MIN_SLEEP = 1.0  # never spin, whatever the clock says
 CONCURRENCY = 8
 SETTLE_SECONDS = 10.0
 LEDGER_DAYS = 2  # local dates run at most a day either side of UTC's
+LATE_SECONDS = 60.0  # a post later than this after its time is worth a warning
 
 
 def every_guild(guild_id: int) -> bool:
@@ -74,6 +77,7 @@ class Scheduler:
         self._progress = asyncio.Event()
         self._started = self._finished = 0
         self.next_wake_at: datetime | None = None  # as the last pass saw it
+        self.worst_delay = 0.0  # seconds, the latest a post went out after its time
 
     # --- the task ----------------------------------------------------------------------
     def start(self) -> None:
@@ -127,6 +131,17 @@ class Scheduler:
             await asyncio.wait_for(self._wake.wait(), seconds)
         self._wake.clear()
 
+    def _measure(self, item: Due) -> None:
+        """How long after its scheduled instant a post went out (the first try of the day)."""
+        if self.attempts.get(item.key) is not None:
+            return  # a retry: late by its backoff, on purpose
+        delay = max(0.0, (self.clock() - item.scheduled).total_seconds())
+        self.worst_delay = max(self.worst_delay, delay)
+        level = logging.WARNING if delay >= LATE_SECONDS else logging.INFO
+        log.log(
+            level, "daily post for guild %s, %s went out %.1f s after its time", *item.key, delay
+        )
+
     # --- one pass ----------------------------------------------------------------------
     async def tick(self) -> float:
         """Post what is due now; the seconds to sleep before the next pass."""
@@ -154,10 +169,15 @@ class Scheduler:
         if todo:
             await self._post_all(todo, ledger, now)
         self.attempts.prune(first)
+        # What comes due after the pass *began*, slept for from when it *ended*: posts that
+        # came due during a long batch go out at once, not a whole sleep later.
         wake = self.next_wake_at = next_wake(subscriptions, ledger_view(rows, self.attempts), now)
+        ended = self.clock() if todo else now
         if wake is None:
             return self.max_sleep
-        return min(self.max_sleep, max(MIN_SLEEP, (wake - now).total_seconds()))
+        if wake <= ended:
+            return 0.0
+        return min(self.max_sleep, max(MIN_SLEEP, (wake - ended).total_seconds()))
 
     async def _post_all(
         self, todo: list[Due], ledger: Mapping[Any, LedgerEntry], now: datetime
@@ -178,6 +198,8 @@ class Scheduler:
         except Exception:
             log.exception("daily post for guild %s, %s failed", *item.key)
             result = Result.RETRY
+        if result is Result.POSTED:
+            self._measure(item)
         if result is Result.RETRY:
             attempt = self.attempts.failed(item.key, now)
             if attempt.given_up:

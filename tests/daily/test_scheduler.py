@@ -175,3 +175,27 @@ async def test_settle_wakes_the_sleeping_loop(
     await asyncio.wait_for(scheduler.settle(), 2)  # instead of sleeping out the 30 s
     assert len(poster.calls) == 3
     await scheduler.stop()
+
+
+async def test_the_next_wake_is_counted_from_the_end_of_a_long_pass(
+    store: CorpusStore, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Three 09:00 posts take 40 s each; guild 4's 09:01 post came due during that batch and
+    goes out at once, not a whole sleep after it; each post's delay is logged."""
+    caplog.set_level(logging.INFO, logger="bot.daily.scheduler")
+    await store.daily_subscribe(4, 40, "09:01", "UTC", SET_AT)
+
+    async def slow(due: Due, entry: LedgerEntry | None, now: datetime) -> Result:
+        clock.advance(seconds=40)  # Discord's rate limit, a big batch
+        return await poster(due, entry, now)
+
+    scheduler = Scheduler(store, clock, slow, concurrency=1)
+    clock.set(START + timedelta(seconds=30))  # 09:00:00
+    assert await scheduler.tick() == 0.0  # 09:02 now: guild 4 has been due for a minute
+    assert sorted(poster.calls) == [(1, "2026-06-21"), (2, "2026-06-21"), (3, "2026-06-21")]
+    assert await scheduler.tick() == MAX_SLEEP
+    assert poster.calls[-1] == (4, "2026-06-21")
+    assert scheduler.worst_delay == 120.0  # guild 3, last of the batch
+    delays = [r.getMessage() for r in caplog.records if "after its time" in r.getMessage()]
+    assert len(delays) == 4 and "went out 40.0 s after its time" in delays[0]
+    assert any("guild 4" in line and "100.0 s" in line for line in delays)  # 09:01 → 09:02:40
