@@ -16,12 +16,13 @@ from bot.daily.content import NO_PINGS, daily_answer
 from bot.daily.poster import Poster
 from bot.daily.schedule import local_date, owns
 from bot.daily.scheduler import Scheduler
-from bot.daily.status import status_text
+from bot.daily.status import RESUME, status_text
 from bot.daily.subscriptions import (
     missing_permissions,
     parse_post_time,
     parse_zone,
     subscription_of,
+    unusable_reason,
 )
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.checks import AdminGroup
@@ -115,6 +116,10 @@ class Daily(commands.Cog):
         assert interaction.guild_id is not None
         settings = await self.bot.corpus.store.daily_settings(interaction.guild_id)
         subscription = subscription_of(settings) if settings is not None else None
+        unusable = unusable_reason(settings) if settings is not None else None
+        if unusable is not None:  # rather than a preview for a day in UTC
+            await say(interaction, f"No preview: {unusable} {RESUME}")
+            return
         zone = subscription.zone if subscription is not None else UTC_ZONE
         day = local_date(self.bot.clock(), zone)
         answer = await daily_answer(self.bot.corpus, day)

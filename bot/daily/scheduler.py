@@ -26,7 +26,7 @@ from typing import Any
 from bot.daily.ledger import Attempts, ledger_view
 from bot.daily.poster import Result
 from bot.daily.schedule import Due, LedgerEntry, Subscription, due, next_wake
-from bot.daily.subscriptions import subscription_of
+from bot.daily.subscriptions import subscription_of, unusable_reason
 from bot.store.guilds import GuildsStore
 
 log = logging.getLogger(__name__)
@@ -155,9 +155,17 @@ class Scheduler:
                 self._progress = asyncio.Event()
 
     async def subscriptions(self) -> list[Subscription]:
-        rows = await self.store.daily_subscriptions()
-        found = (subscription_of(row) for row in rows if self.owns(row.guild_id))
-        return [subscription for subscription in found if subscription is not None]
+        found = []
+        for row in await self.store.daily_subscriptions():
+            if not self.owns(row.guild_id):
+                continue
+            subscription = subscription_of(row)
+            if subscription is not None:
+                found.append(subscription)
+            elif (reason := unusable_reason(row)) is not None and row.paused_reason != reason:
+                await self.store.daily_pause(row.guild_id, reason, self.clock())
+                log.warning("daily post for guild %s paused: %s", row.guild_id, reason)
+        return found
 
     async def _pass(self) -> float:
         now = self.clock()

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from bot.daily.ledger import Attempts, ledger_view
 from bot.daily.schedule import LedgerEntry, Subscription, local_date, next_post
-from bot.daily.subscriptions import subscription_of
+from bot.daily.subscriptions import subscription_of, unusable_reason
 from bot.store.guilds import DailyPostRow, GuildSettings, GuildsStore
 
 OFF = "The daily post is **off** in this server. Turn it on with `/daily set`."
@@ -40,6 +40,14 @@ def schedule_line(subscription: Subscription) -> str:
     )
 
 
+def stored_line(settings: GuildSettings) -> str:
+    """The schedule as stored, for a subscription that cannot be read as one any more."""
+    return (
+        f"Channel: <#{settings.channel_id}> · every day at {settings.post_time} "
+        f"({settings.timezone})"
+    )
+
+
 def next_line(
     subscription: Subscription, ledger: Mapping[tuple[int, date], LedgerEntry], now: datetime
 ) -> str:
@@ -58,8 +66,11 @@ def describe(
 ) -> str:
     """The status of a guild's daily post; `rows`: its ledger rows for the coming dates."""
     subscription = subscription_of(settings) if settings is not None else None
-    if settings is None or not settings.enabled or subscription is None:
+    if settings is None or not settings.enabled:
         return OFF
+    if subscription is None:
+        reason = settings.paused_reason or unusable_reason(settings)
+        return OFF if reason is None else f"{stored_line(settings)}\n**Paused:** {reason} {RESUME}"
     ledger = ledger_view(rows, attempts)
     lines = [schedule_line(subscription), next_line(subscription, ledger, now)]
     if last is None:

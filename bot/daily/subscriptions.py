@@ -6,7 +6,6 @@ a short message saying what is wanted (it reaches the user through the tree's er
 
 from __future__ import annotations
 
-import logging
 import re
 import zoneinfo
 from datetime import time
@@ -18,8 +17,6 @@ from bot.commands import UsageError
 from bot.daily.schedule import Subscription
 from bot.queries.autocomplete import timezone_choices
 from bot.store.guilds import GuildSettings
-
-log = logging.getLogger(__name__)
 
 _HH_MM = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 SUGGESTIONS = 3
@@ -58,16 +55,34 @@ def parse_zone(text: str) -> zoneinfo.ZoneInfo:
 
 
 def subscription_of(row: GuildSettings) -> Subscription | None:
-    """The stored row as a `Subscription`; None (logged) if it cannot be read any more,
-    say its zone left the tz database."""
+    """The stored row as a `Subscription`; None if it is incomplete or cannot be read any
+    more (`unusable_reason` says why; the scheduler pauses it with that reason)."""
     if row.channel_id is None or row.post_time is None or row.timezone is None:
         return None
     try:
         at, zone = parse_post_time(row.post_time), parse_zone(row.timezone)
-    except UsageError as error:
-        log.warning("daily post of guild %s skipped: %s", row.guild_id, error)
+    except UsageError:
         return None
     return Subscription(row.guild_id, row.channel_id, at, zone, row.updated_at, row.paused_reason)
+
+
+def unusable_reason(row: GuildSettings) -> str | None:
+    """Why a complete stored subscription cannot be scheduled, say its time zone left the tz
+    database after an update of tzdata; None when it can (or is incomplete)."""
+    if row.channel_id is None or row.post_time is None or row.timezone is None:
+        return None
+    try:
+        parse_zone(row.timezone)
+    except UsageError:
+        return (
+            f"The time zone “{row.timezone[:60]}” is no longer in the time zone database, so "
+            "I cannot tell when your day starts: pick a current one."
+        )
+    try:
+        parse_post_time(row.post_time)
+    except UsageError:
+        return f"The stored time “{row.post_time[:20]}” cannot be read: set the time again."
+    return None
 
 
 def missing_permissions(permissions: discord.Permissions) -> list[str]:

@@ -55,3 +55,14 @@ def test_retrying_and_given_up() -> None:
     attempts.give_up((1, date(2026, 6, 21)))
     text = describe(settings(), [], None, attempts, NOW)
     assert "given up after repeated failures" in text and "Next post: Mon 22 Jun" in text
+
+
+def test_a_zone_that_left_the_tz_database_shows_as_paused_not_off() -> None:
+    gone = settings(timezone="Europe/Atlantis")
+    text = describe(gone, [], None, Attempts(), NOW)
+    assert text != OFF
+    assert "Channel: <#10> · every day at 09:00 (Europe/Atlantis)" in text
+    assert (
+        "**Paused:** The time zone “Europe/Atlantis” is no longer in the time zone database" in text
+    )
+    assert "/daily set" in text

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
 import discord
+import pytest
 
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.tree import NOT_ALLOWED
@@ -129,3 +131,32 @@ async def test_preview_is_private_and_is_what_gets_posted(
         (post,) = daily_posts(emu)
         assert post.embeds == preview.embeds and not post.pings
         assert post.embeds[0]["title"] == "On this day · June 22"
+
+
+async def test_a_zone_tzdata_no_longer_knows_pauses_with_the_reason(
+    discord_emulator: DiscordEmulator, bot_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A subscription whose zone left the tz database (an update of tzdata) is paused with the
+    reason, logged once; status says why, preview says so rather than using UTC."""
+    emu, clock = discord_emulator, FakeClock(NOW)
+    news = emu.world.guild.channel("news")
+    async with bot_up(emu, bot_db, clock) as bot:
+        store = bot.corpus.store
+        await store.daily_subscribe(emu.world.guild.id, news.id, "09:00", "Europe/Atlantis", NOW)
+        with caplog.at_level(logging.WARNING, logger="bot.daily"):
+            for minute in range(5):
+                await run_at(bot, clock, datetime(2026, 6, 21, 8, minute, tzinfo=UTC))
+        paused = [r for r in caplog.records if "Europe/Atlantis" in r.getMessage()]
+        assert len(paused) == 1 and "paused" in paused[0].getMessage()
+        row = await store.daily_settings(emu.world.guild.id)
+        assert (
+            row is not None
+            and row.enabled
+            and "no longer in the time zone" in (row.paused_reason or "")
+        )
+        status = await admin(emu, "status")
+        assert "**Paused:** The time zone “Europe/Atlantis” is no longer" in status
+        assert "off" not in status.split("\n")[0]
+        preview = await admin(emu, "preview")
+        assert preview.startswith("No preview: The time zone “Europe/Atlantis”")
+        assert daily_posts(emu, news) == []
