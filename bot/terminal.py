@@ -20,11 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
+from bot.cards.text import render_text
 from bot.commands import Call, UsageError, execute, prepare
 from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
-from bot.render.text import render
 from bot.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ async def _index(seeds: Path, db: Path) -> None:
 
 
 async def answer(corpus: Corpus, call: Call, today: date) -> str:
-    return render(await execute(corpus, call, today))
+    return render_text(await execute(corpus, call, today))
 
 
 def ask(line: str, seeds: Path, db: Path) -> int:

@@ -64,7 +64,7 @@ def test_ask_finds_the_quote_with_its_source(db: Path) -> None:
         ("/model name:M3", "No specification is given in the corpus."),
         ("/model gpt-5", "Did you mean:"),
         ("/compare a:M2 b:Text-01", "MiniMax-Text-01"),
-        ("/models kind:video", "video models in the corpus"),
+        ("/models kind:video", "Video models in the corpus"),
         ("/timeline year:2025", "page 1 of"),
         ("/onthisday date:06-21", "2026-06-21"),
         ("/search GPUs", "**GPUs**"),

@@ -11,10 +11,10 @@ from datetime import date
 
 import discord
 
+from bot.cards.embed import render_embed
 from bot.queries.corpus import Corpus
 from bot.queries.onthisday import on_this_day
 from bot.queries.results import OnThisDay
-from bot.render.embeds import render_embed
 
 NO_PINGS = discord.AllowedMentions.none()
 

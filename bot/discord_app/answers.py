@@ -11,11 +11,11 @@ from datetime import date
 
 import discord
 
+from bot.cards.embed import render_embed
 from bot.commands import run_command
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer
 from bot.queries.results import QuoteAnswer
-from bot.render.embeds import render_embed
 
 Key = tuple[str, tuple[tuple[str, str], ...], date]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import discord
 
+from bot.cards.embed import render_embed
 from bot.queries.listings import Answer
 from bot.queries.results import Problem
-from bot.render.embeds import render_embed
 
 NO_PINGS = discord.AllowedMentions.none()
 

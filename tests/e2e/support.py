@@ -49,7 +49,7 @@ def custom_id(message: Message, shown: str) -> str:
 
 
 def check_embed_limits(embed: dict[str, Any]) -> None:
-    """Assert that one embed fits Discord's limits (tests/render has the full check, if any)."""
+    """Assert that one embed fits Discord's limits (tests/cards has the full check, if any)."""
     fields = embed.get("fields", [])
     assert len(fields) <= FIELDS
     assert len(embed.get("title") or "") <= LIMITS["title"]

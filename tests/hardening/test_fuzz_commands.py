@@ -18,14 +18,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.cards.embed import render_embed
+from bot.cards.text import render_text as render
 from bot.commands import COMMANDS, Command, OptionType, UsageError, run_command
-from bot.render.embeds import render_embed
-from bot.render.text import render
 from bot.terminal import respond
+from tests.cards.limits import assert_pings_nobody, assert_within_limits
 from tests.hardening.conftest import Served
 from tests.hardening.figures import FULL, show
 from tests.hardening.inputs import dates, kinds, numbers, texts
-from tests.render.limits import assert_pings_nobody, assert_within_limits
 
 TODAY = date(2026, 6, 21)
 DISCORD_EXAMPLES = 1_250 if FULL else 25

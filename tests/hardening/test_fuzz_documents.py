@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.cards.text import render_text as render
 from bot.commands import run_command
 from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
-from bot.render.text import render
 from tests.hardening.documents import Broken, broken_documents
 from tests.hardening.figures import show
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
+from bot.cards.dates import format_when
 from bot.domain.records import FuzzyDate, Precision
-from bot.render.dates import format_when
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from itertools import islice
 from typing import NamedTuple
 
-from bot.queries.results import Citation, FactLine, FactValue, Source
-from bot.render.embeds_common import (
+from bot.cards.card import Fact, Value
+from bot.cards.citing import Notes, cite, clip_heading, source_line
+from bot.cards.embed_fit import (
     DESCRIPTION_LIMIT,
     EMPTY,
     FIELD_COUNT_LIMIT,
@@ -21,14 +21,14 @@ from bot.render.embeds_common import (
     TOTAL_LIMIT,
     Detail,
     Layout,
-    cut,
     more,
     safe,
     safe_cut,
 )
-from bot.render.text_common import Notes, clip_heading, source_line
+from bot.domain.text import shorten
+from bot.queries.results import Citation
 
-DISAGREE = "⚠ *sources disagree*"
+DISAGREE = "⚠ *the sources disagree*"
 MIN_VALUE_CHARS = 24  # less room than this for one more value, and it is counted, not cut
 INLINE_CHARS = 40  # a fact this short sits beside others, three to a row
 NOTE_CHARS = 80  # room kept for one "… and N more …" field: its name and value
@@ -43,24 +43,7 @@ class Field(NamedTuple):
     inline: bool = False
 
 
-class EmbedNotes(Notes):
-    """Notes that can take back the numbers of an item that did not fit."""
-
-    def mark(self) -> int:
-        return len(self._numbers)
-
-    def rollback(self, mark: int) -> None:
-        self._numbers = dict(islice(self._numbers.items(), mark))
-
-    def grouped(self) -> dict[Source, dict[str | None, list[tuple[int, str | None]]]]:
-        groups: dict[Source, dict[str | None, list[tuple[int, str | None]]]] = {}
-        for citation, number in self._numbers.items():
-            headings = groups.setdefault(citation.source, {})
-            headings.setdefault(citation.heading, []).append((number, citation.evidence))
-        return groups
-
-
-def source_fields(notes: EmbedNotes, detail: Detail) -> list[Field]:
+def source_fields(notes: Notes, detail: Detail) -> list[Field]:
     """One field per document (more if its notes are many): each heading, then each note's
     evidence; notes without evidence (or all, at the leanest detail) sit on the heading line."""
     fields = []
@@ -73,7 +56,7 @@ def source_fields(notes: EmbedNotes, detail: Detail) -> list[Field]:
             lines = [f"**{bare}** {where}" if bare else f"*{where}*"]
             lines += [f"**[{n}]** “{_evidence(e, detail)}”" for n, e in shown]
             blocks.append((f"*{where}*", lines))
-        name = SOURCE + cut(safe(source_line(source, full=True)), NAME_CHARS - len(SOURCE))
+        name = SOURCE + shorten(safe(source_line(source, full=True)), NAME_CHARS - len(SOURCE))
         fields += _named(name, _pack(blocks))
     return fields
 
@@ -84,7 +67,7 @@ def _pack(blocks: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
     current = ""
     for heading, lines in blocks:
         for index, line in enumerate(lines):
-            line = cut(line, FIELD_VALUE_LIMIT - len(heading) - 1)
+            line = shorten(line, FIELD_VALUE_LIMIT - len(heading) - 1)
             if current and len(current) + 1 + len(line) > FIELD_VALUE_LIMIT:
                 chunks.append(current)
                 current = heading if index else ""
@@ -112,8 +95,8 @@ def _fits(layout: Layout, fields: Sequence[Field], notes: int = 0, chars: int = 
 
 def add_cited_fields(
     layout: Layout,
-    builders: Sequence[Callable[[EmbedNotes], Field]],
-    notes: EmbedNotes,
+    builders: Sequence[Callable[[Notes], Field]],
+    notes: Notes,
     what: str,
     *,
     sources: bool = True,
@@ -137,8 +120,8 @@ def add_cited_fields(
 def add_cited_group(
     layout: Layout,
     name: str,
-    builders: Sequence[Callable[[EmbedNotes], str]],
-    notes: EmbedNotes,
+    builders: Sequence[Callable[[Notes], str]],
+    notes: Notes,
     what: str,
     *,
     later: int = 0,
@@ -149,7 +132,7 @@ def add_cited_group(
     left_out = 0
     for index, build in enumerate(builders):
         mark = notes.mark()
-        line = cut(build(notes), FIELD_VALUE_LIMIT)
+        line = shorten(build(notes), FIELD_VALUE_LIMIT)
         if chunks and len(chunks[-1]) + 1 + len(line) <= FIELD_VALUE_LIMIT:
             trial = [*chunks[:-1], f"{chunks[-1]}\n{line}"]
         else:
@@ -170,7 +153,7 @@ def _named(name: str, chunks: Sequence[str]) -> list[Field]:
     return [Field(name if n == 0 else f"{name} (continued)", c) for n, c in enumerate(chunks)]
 
 
-def add_sources(layout: Layout, notes: EmbedNotes) -> None:
+def add_sources(layout: Layout, notes: Notes) -> None:
     for field in source_fields(notes, layout.detail):
         if not layout.add(field.name, field.value):
             layout.dropped += 1
@@ -179,8 +162,8 @@ def add_sources(layout: Layout, notes: EmbedNotes) -> None:
 def cited_lines(
     layout: Layout,
     head: str,
-    builders: Sequence[Callable[[EmbedNotes], str]],
-    notes: EmbedNotes,
+    builders: Sequence[Callable[[Notes], str]],
+    notes: Notes,
     what: str,
 ) -> str:
     """`head`, then lines in order while each fits in the description and the embed together
@@ -202,19 +185,17 @@ def cited_lines(
     return text
 
 
-def value_text(
-    value: FactValue, notes: EmbedNotes, detail: Detail, limit: int = FIELD_VALUE_LIMIT
-) -> str:
+def value_text(value: Value, notes: Notes, detail: Detail, limit: int = FIELD_VALUE_LIMIT) -> str:
     """The value, cut to fit `limit` with its note numbers, which are never cut off."""
     refs = notes.refs(value.citations)
     room = limit - len(refs) - 1 if refs else limit
-    text = safe_cut(value.value, max(min(detail.text, room), 1), flat=True) or EMPTY
+    text = safe_cut(value.text, max(min(detail.text, room), 1), flat=True) or EMPTY
     return f"{text} {refs}" if refs else text
 
 
 def values_text(
-    values: Sequence[FactValue],
-    notes: EmbedNotes,
+    values: Sequence[Value],
+    notes: Notes,
     detail: Detail,
     *,
     disputed: bool = False,
@@ -239,7 +220,7 @@ def values_text(
     return "\n".join(lines)
 
 
-def fact_field(fact: FactLine, notes: EmbedNotes, detail: Detail) -> Field:
+def fact_field(fact: Fact, notes: Notes, detail: Detail) -> Field:
     """A fact's label, and its value or values with their notes; disputed values are flagged."""
     name = safe_cut(fact.label, NAME_CHARS, flat=True) + (" ⚠" if fact.disputed else "")
     value = values_text(fact.values, notes, detail, disputed=fact.disputed)
@@ -247,13 +228,10 @@ def fact_field(fact: FactLine, notes: EmbedNotes, detail: Detail) -> Field:
     return Field(name, value, inline)
 
 
-def fact_builders(facts: Sequence[FactLine], detail: Detail) -> list[Callable[[EmbedNotes], Field]]:
+def fact_builders(facts: Sequence[Fact], detail: Detail) -> list[Callable[[Notes], Field]]:
     return [partial(fact_field, fact, detail=detail) for fact in facts]
 
 
 def cite_line(citation: Citation) -> str:
     """Where a passage is: source, date and heading, as markdown-safe text."""
-    line = safe(source_line(citation.source, full=True))
-    if citation.heading:
-        line += f" › {safe(clip_heading(citation.heading, HEADING_CHARS))}"
-    return line
+    return safe(cite(citation, full=True, heading_chars=HEADING_CHARS))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.cards.embed import render_embed
 from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
 from bot.queries.listings import Answer, DisagreementList, SourceList
 from bot.queries.results import (
@@ -33,9 +34,8 @@ from bot.queries.results import (
     Timeline,
     TimelineEntry,
 )
-from bot.render.embeds import render_embed
-from tests.render.embed_checks import assert_every_number_has_its_note
-from tests.render.limits import assert_pings_nobody, assert_within_limits
+from tests.cards.embed_checks import assert_every_number_has_its_note
+from tests.cards.limits import assert_pings_nobody, assert_within_limits
 
 # Pieces that stress the escaping and the cutting; no bare "[" or digits next to one, so a
 # synthesised value never looks like a note number.

@@ -1,13 +1,14 @@
-"""What every embed shares: Discord's limits, text that neither pings nor breaks the markup,
-and a layout that adds fields only while the limits leave room."""
+"""Discord's limits for an embed: text that neither pings nor breaks the markup, a layout
+that adds fields only while the limits leave room, and `fit`, the net beneath it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import discord
+
+from bot.domain.text import flatten, shorten, unping
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -23,10 +24,7 @@ MUTED = discord.Colour.light_grey()
 WARNING = discord.Colour.gold()
 EMPTY = "—"  # Discord rejects an empty field name or value
 ZWSP = "\u200b"
-
-# "@everyone", "@here", "<@123>", "<@!123>", "<@&123>": a zero-width space after "@" keeps the
-# text readable and makes it ping nobody, even when copied into a message by hand.
-_PING = re.compile(r"@(?=everyone|here|[!&]?\d)", re.IGNORECASE)
+NO_PINGS = discord.AllowedMentions.none()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +39,6 @@ class Detail:
 DETAILS = (Detail(150, 400), Detail(90, 250), Detail(0, 140))
 
 
-def unping(text: str) -> str:
-    return _PING.sub("@" + ZWSP, text)
-
-
 def safe(text: str) -> str:
     """Corpus or user text as literal embed markdown: no formatting of its own, no pings."""
     return unping(discord.utils.escape_markdown(text))
@@ -52,58 +46,11 @@ def safe(text: str) -> str:
 
 def safe_cut(text: str, limit: int, *, flat: bool = False) -> str:
     """`safe` text within `limit` characters; `flat` puts it on one line first."""
-    return cut(safe(" ".join(text.split()) if flat else text.strip()), limit)
-
-
-def cut(text: str, limit: int) -> str:
-    """`text` within `limit` characters, cut at a line or word end with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    if limit < 2:
-        return "…"[:limit]
-    head = text[: limit - 1]
-    for mark in ("\n", " "):
-        at = head.rfind(mark)
-        if at >= limit // 2:
-            head = head[:at]
-            break
-    return head.rstrip() + "…"
+    return shorten(safe(flatten(text) if flat else text.strip()), limit)
 
 
 def more(count: int, what: str = "more") -> str:
     return f"… and {count} {what}"
-
-
-def join_within(lines: Sequence[str], limit: int, what: str = "more") -> str:
-    """As many whole lines as fit in `limit`, then how many were left out ("… and 3 more")."""
-    text = "\n".join(lines)
-    if len(text) <= limit:
-        return text
-    shown = list(lines)
-    while shown:
-        shown.pop()
-        text = "\n".join([*shown, more(len(lines) - len(shown), what)])
-        if len(text) <= limit:
-            return text
-    note = more(len(lines) - 1, what) if len(lines) > 1 else ""
-    room = limit - len(note) - 1 if note else limit
-    if room < 20:
-        return cut(lines[0], limit)
-    return f"{cut(lines[0], room)}\n{note}"
-
-
-def chunk_lines(lines: Sequence[str], limit: int = FIELD_VALUE_LIMIT) -> list[str]:
-    """Lines packed into as few chunks of at most `limit` characters as they fill."""
-    chunks: list[str] = []
-    current = ""
-    for line in (cut(line, limit) for line in lines):
-        if current and len(current) + 1 + len(line) > limit:
-            chunks.append(current)
-            current = ""
-        current = f"{current}\n{line}" if current else line
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 class Layout:
@@ -130,8 +77,8 @@ class Layout:
         keep_fields: int = 0,
         keep_chars: int = 0,
     ) -> bool:
-        name = cut(name or EMPTY, FIELD_NAME_LIMIT)
-        value = cut(value if value.strip() else EMPTY, FIELD_VALUE_LIMIT)
+        name = shorten(name or EMPTY, FIELD_NAME_LIMIT)
+        value = shorten(value if value.strip() else EMPTY, FIELD_VALUE_LIMIT)
         fields, chars = self.room(keep_fields, keep_chars)
         if fields < 1 or len(name) + len(value) > chars:
             return False
@@ -172,8 +119,8 @@ class Layout:
 def _cut_fields(embed: discord.Embed) -> list[tuple[str, str, bool]]:
     fields = []
     for field in embed.fields:
-        name = cut(unping(field.name or "").strip() or EMPTY, FIELD_NAME_LIMIT)
-        value = cut(unping(field.value or "").strip() or EMPTY, FIELD_VALUE_LIMIT)
+        name = shorten(unping(field.name or "").strip() or EMPTY, FIELD_NAME_LIMIT)
+        value = shorten(unping(field.value or "").strip() or EMPTY, FIELD_VALUE_LIMIT)
         fields.append((name, value, bool(field.inline)))
     if len(fields) > FIELD_COUNT_LIMIT:
         left_out = len(fields) - FIELD_COUNT_LIMIT + 1
@@ -191,14 +138,14 @@ def fit(embed: discord.Embed) -> discord.Embed:
     """The embed within every limit Discord sets, and pinging nobody, whatever was put in it.
     The builders keep to budgets of their own; this is the net beneath them."""
     if embed.title:
-        embed.title = cut(unping(embed.title), TITLE_LIMIT)
+        embed.title = shorten(unping(embed.title), TITLE_LIMIT)
     if embed.description:
-        embed.description = cut(unping(embed.description), DESCRIPTION_LIMIT)
+        embed.description = shorten(unping(embed.description), DESCRIPTION_LIMIT)
     if embed.author.name:
-        author = cut(unping(embed.author.name), AUTHOR_LIMIT)
+        author = shorten(unping(embed.author.name), AUTHOR_LIMIT)
         embed.set_author(name=author, url=embed.author.url, icon_url=embed.author.icon_url)
     if embed.footer.text:
-        footer = cut(unping(embed.footer.text), FOOTER_LIMIT)
+        footer = shorten(unping(embed.footer.text), FOOTER_LIMIT)
         embed.set_footer(text=footer, icon_url=embed.footer.icon_url)
     fields = _cut_fields(embed)
     _set_fields(embed, fields)
@@ -222,12 +169,12 @@ def _shrink_text(embed: discord.Embed) -> None:
         if excess <= 0:
             return
         if part == "description" and embed.description:
-            embed.description = cut(embed.description, max(len(embed.description) - excess, 1))
+            embed.description = shorten(embed.description, max(len(embed.description) - excess, 1))
         elif part == "footer" and embed.footer.text:
-            text = cut(embed.footer.text, max(len(embed.footer.text) - excess, 1))
+            text = shorten(embed.footer.text, max(len(embed.footer.text) - excess, 1))
             embed.set_footer(text=text, icon_url=embed.footer.icon_url)
         elif part == "author" and embed.author.name:
-            name = cut(embed.author.name, max(len(embed.author.name) - excess, 1))
+            name = shorten(embed.author.name, max(len(embed.author.name) - excess, 1))
             embed.set_author(name=name, url=embed.author.url, icon_url=embed.author.icon_url)
         elif part == "title" and embed.title:
-            embed.title = cut(embed.title, max(len(embed.title) - excess, 1))
+            embed.title = shorten(embed.title, max(len(embed.title) - excess, 1))

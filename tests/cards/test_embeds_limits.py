@@ -10,8 +10,11 @@ from pathlib import Path
 import discord
 import pytest
 
+from bot.cards.embed import render_embed
+from bot.cards.embed_fit import fit
 from bot.commands import UsageError, run_command
 from bot.domain.records import FuzzyDate, ModelKind
+from bot.domain.text import shorten as cut
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer, DisagreementList
 from bot.queries.results import (
@@ -26,11 +29,9 @@ from bot.queries.results import (
     Timeline,
     TimelineEntry,
 )
-from bot.render.embeds import cut, render_embed
-from bot.render.embeds_common import fit
-from tests.render.embed_checks import all_text, assert_every_number_has_its_note, field
-from tests.render.limits import assert_pings_nobody, assert_within_limits
-from tests.render.samples import ARTICLE, card, quote
+from tests.cards.embed_checks import all_text, assert_every_number_has_its_note, field
+from tests.cards.limits import assert_pings_nobody, assert_within_limits
+from tests.cards.samples import ARTICLE, card, quote
 
 TODAY = date(2026, 6, 21)
 PINGS = "@everyone @here <@&123> <@!123456789012345678> <@123456789012345678>"
@@ -144,7 +145,7 @@ def test_disputed_facts_with_many_values_keep_every_number_noted() -> None:
     facts = tuple(FactLine(f"f{n}", f"Label {n}", values, disputed=True) for n in range(30))
     embed = render_embed(card(facts=facts, specified=True))
     check(embed)
-    assert "more values" in all_text(embed) and "⚠ *sources disagree*" in all_text(embed)
+    assert "more values" in all_text(embed) and "⚠ *the sources disagree*" in all_text(embed)
 
 
 def test_a_long_timeline_search_and_disagreement_list_fit() -> None:

@@ -10,18 +10,18 @@ from pathlib import Path
 import discord
 import pytest
 
+from bot.cards.embed import render_embed
 from bot.commands import run_command
 from bot.queries.corpus import Corpus
 from bot.queries.results import Citation, Source, Timeline
-from bot.render.embeds import render_embed
-from tests.render.embed_checks import (
+from tests.cards.embed_checks import (
     all_text,
     assert_every_number_has_its_note,
     field,
     source_text,
 )
-from tests.render.limits import assert_pings_nobody, assert_within_limits
-from tests.render.samples import ARTICLE, INTERVIEW, PODCAST, TIMELINE, card, quote
+from tests.cards.limits import assert_pings_nobody, assert_within_limits
+from tests.cards.samples import ARTICLE, INTERVIEW, PODCAST, TIMELINE, card, quote
 
 TODAY = date(2026, 6, 21)
 
@@ -52,7 +52,7 @@ def note(embed: discord.Embed, value: str) -> str:
 async def test_m2_card_shows_its_parameters_and_licence_with_sources(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "model", name="M2")
     assert embed.title == "MiniMax-M2"
-    assert embed.description == "Text model · MiniMax · also called M2"
+    assert embed.description == "Text model · by MiniMax · also called M2"
     assert field(embed, "Total parameters").startswith("230B [")
     assert field(embed, "Active parameters").startswith("10B [")
     licence = field(embed, "Licence")
@@ -65,7 +65,7 @@ async def test_m2_card_shows_its_parameters_and_licence_with_sources(corpus: Cor
 async def test_m3_says_plainly_that_no_specification_is_given(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "model", name="M3")
     description = embed.description or ""
-    assert "The corpus mentions this model but gives no specification." in description
+    assert "*No specification is given in the corpus.*" in description
     assert "• “Key breakthroughs and assessment of M3” [1]" in description
     assert field(embed, "Source · Crossing").startswith("**[1]** the document")
 
@@ -93,7 +93,7 @@ async def test_a_disputed_fact_on_a_card_is_flagged(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "person", name="颜俊杰")
     assert embed.title == "Junjie Yan"
     names = field(embed, "Chinese name ⚠").splitlines()
-    assert names[0] == "⚠ *sources disagree*"
+    assert names[0] == "⚠ *the sources disagree*"
     assert [line.split(" [")[0] for line in names[1:]] == ["• 闫俊杰", "• 颜俊杰"]
     assert 'quotes in the corpus · /quote speaker:"Junjie Yan"' in (embed.description or "")
 
@@ -141,7 +141,7 @@ async def test_on_this_day_labels_each_fallback(
 async def test_a_timeline_page_dates_each_event_at_its_precision(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "timeline", year="2024")
     assert embed.title == "Timeline · 2024"
-    assert re.fullmatch(r"page 1 of \d+ · \d+ events", embed.footer.text or "")
+    assert re.fullmatch(r"\d+ events · page 1 of \d+", embed.footer.text or "")
     lines = (embed.description or "").splitlines()
     assert lines and all(re.match(r"\*\*[^*]+\*\* · .+ \[\d+\]$", line) for line in lines)
     assert any(line.startswith("**Jan 2024** · ") for line in lines)
@@ -162,7 +162,7 @@ async def test_the_model_list_groups_by_maker(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "models")
     assert embed.title == "Models in the corpus"
     assert "**MiniMax-M2** · text · Oct 2025" in field(embed, "By MiniMax (")
-    assert "**GPT-4**" in field(embed, "By others (")
+    assert "**GPT-4**" in field(embed, "Not by MiniMax (")
     text_only = await embed_for(corpus, "models", kind="text")
     assert text_only.title == "Text models in the corpus"
     assert "**MiniMax-M2** · Oct 2025" in field(text_only, "By MiniMax (")
@@ -194,7 +194,7 @@ async def test_the_documents_and_the_statistics(corpus: Corpus) -> None:
 async def test_a_problem_is_grey_with_suggestions(corpus: Corpus) -> None:
     embed = await embed_for(corpus, "model", name="abab 6")
     assert embed.colour == discord.Colour.light_grey()
-    assert "**Did you mean:** ABAB 6.5" in (embed.description or "")
+    assert "Did you mean: ABAB 6.5" in (embed.description or "")
 
 
 async def test_echoed_user_text_neither_pings_nor_formats(corpus: Corpus) -> None:
@@ -230,7 +230,7 @@ def test_notes_are_numbered_as_the_terminal_numbers_them() -> None:
 
 def test_a_timeline_from_samples_keeps_each_precision_and_cites_the_document() -> None:
     embed = render_embed(Timeline(TIMELINE, page=1, page_count=3, total=25, query="funding"))
-    assert embed.title == "Timeline · “funding”" and embed.footer.text == "page 2 of 3 · 25 events"
+    assert embed.title == "Timeline · “funding”" and embed.footer.text == "25 events · page 2 of 3"
     assert (embed.description or "").splitlines() == [
         "**late 2021** · MiniMax is founded. [1]",
         "**Mar 2024** · Series B: $600M. [2]",

@@ -6,7 +6,7 @@ import re
 
 import discord
 
-from tests.render.limits import texts
+from tests.cards.limits import texts
 
 SOURCE_FIELD = "Source · "
 _REFS = re.compile(r"\[(\d+)\]")

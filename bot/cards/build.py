@@ -1,0 +1,66 @@
+"""One card for any answer: the single dispatch over the answer types."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from bot.cards.card import Card, Tone
+from bot.cards.corpus import about_card, disagreements_card, search_card, sources_card
+from bot.cards.models import comparison, model_card, model_list, person
+from bot.cards.quotes import quote_card
+from bot.cards.timeline import on_this_day_card, timeline_card
+from bot.domain.text import shown
+from bot.queries.listings import Answer, DisagreementList, SourceList
+from bot.queries.results import (
+    About,
+    Comparison,
+    ModelCard,
+    ModelList,
+    OnThisDay,
+    PersonProfile,
+    Problem,
+    QuoteAnswer,
+    SearchResults,
+    Timeline,
+)
+
+SUGGESTION_CHARS = 100
+
+
+def card_for(answer: Answer) -> Card:
+    match answer:
+        case Problem():
+            return problem_card(answer)
+        case QuoteAnswer():
+            return quote_card(answer)
+        case ModelCard():
+            return model_card(answer)
+        case ModelList():
+            return model_list(answer)
+        case Comparison():
+            return comparison(answer)
+        case PersonProfile():
+            return person(answer)
+        case Timeline():
+            return timeline_card(answer)
+        case OnThisDay():
+            return on_this_day_card(answer)
+        case SearchResults():
+            return search_card(answer)
+        case SourceList():
+            return sources_card(answer)
+        case About():
+            return about_card(answer)
+        case DisagreementList():
+            return disagreements_card(answer)
+        case _:
+            assert_never(answer)
+
+
+def problem_card(problem: Problem) -> Card:
+    """A short message (it may echo what the user typed) and what might help."""
+    lead = [problem.message]
+    if problem.suggestions:
+        names = ", ".join(shown(s, SUGGESTION_CHARS) for s in problem.suggestions)
+        lead.append(f"Did you mean: {names}?")
+    return Card(None, lead=tuple(lead), tone=Tone.PROBLEM)

@@ -1,0 +1,79 @@
+"""How every card names a source and numbers its citations, whatever the layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.cards.dates import format_when
+from bot.domain.text import shown
+from bot.queries.results import Citation, Source
+
+TITLE_CHARS = 70
+HEADING_CHARS = 80
+
+# A note's source, then per heading its numbers with their verbatim evidence.
+Grouped = dict[Source, dict[str | None, list[tuple[int, str | None]]]]
+
+
+def plural(count: int, word: str) -> str:
+    """`1 passage`, `1,204 passages`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def source_name(source: Source) -> str:
+    """The outlet, else the title: what a reader recognises a source by."""
+    return source.outlet or f"“{shown(source.title, TITLE_CHARS)}”"
+
+
+def source_line(source: Source, *, full: bool = False) -> str:
+    """`Crossing, 2026-06-21`; with `full`, the title too."""
+    parts = [source_name(source)]
+    if full and source.outlet:
+        parts.append(f"“{shown(source.title, TITLE_CHARS)}”")
+    if source.published is not None:
+        parts.append(format_when(source.published))
+    return ", ".join(parts)
+
+
+def clip_heading(heading: str, limit: int = HEADING_CHARS) -> str:
+    """A heading path, its outer levels dropped first: the innermost says the most."""
+    parts = [" ".join(part.split()) for part in heading.split(" › ")]
+    for drop in range(len(parts)):
+        text = " › ".join(["…", *parts[drop:]] if drop else parts)
+        if len(text) <= limit:
+            return text
+    return shown(f"… › {parts[-1]}", limit)
+
+
+def cite(citation: Citation, *, full: bool = False, heading_chars: int = HEADING_CHARS) -> str:
+    """One line: source, date and heading (`LatePost, 2024-04-18 › Part 1`)."""
+    line = source_line(citation.source, full=full)
+    if citation.heading:
+        line += f" › {clip_heading(citation.heading, heading_chars)}"
+    return line
+
+
+class Notes:
+    """Citation numbers for one card, in the order they are first cited; a layout that has
+    to leave an item out takes back the numbers only that item used."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[Citation, int] = {}
+
+    def refs(self, citations: Iterable[Citation]) -> str:
+        """`[1][2]`: the numbers of these citations, new ones numbered next."""
+        numbers = [self._numbers.setdefault(c, len(self._numbers) + 1) for c in citations]
+        return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+
+    def mark(self) -> int:
+        return len(self._numbers)
+
+    def rollback(self, mark: int) -> None:
+        self._numbers = dict(list(self._numbers.items())[:mark])
+
+    def grouped(self) -> Grouped:
+        groups: Grouped = {}
+        for citation, number in self._numbers.items():
+            headings = groups.setdefault(citation.source, {})
+            headings.setdefault(citation.heading, []).append((number, citation.evidence))
+        return groups
