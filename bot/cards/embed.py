@@ -47,6 +47,8 @@ from bot.domain.text import shorten, unping
 from bot.queries.listings import Answer
 from bot.queries.results import Segment
 
+# Sent with every message: the text pings nobody already (`unping`); this makes sure of it.
+NO_PINGS = discord.AllowedMentions.none()
 COLOURS = {Tone.ANSWER: BRAND, Tone.PROBLEM: MUTED, Tone.WARNING: WARNING}
 LINE_CHARS = 1500  # a line of the lead: a message, a role, the names a model is known by
 QUOTE_CHARS = 3200

@@ -24,7 +24,6 @@ MUTED = discord.Colour.light_grey()
 WARNING = discord.Colour.gold()
 EMPTY = "—"  # Discord rejects an empty field name or value
 ZWSP = "\u200b"
-NO_PINGS = discord.AllowedMentions.none()
 
 
 @dataclass(frozen=True, slots=True)

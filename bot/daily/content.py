@@ -11,12 +11,11 @@ from datetime import date
 
 import discord
 
+from bot.cards.embed import NO_PINGS as NO_PINGS
 from bot.cards.embed import render_embed
 from bot.queries.corpus import Corpus
 from bot.queries.onthisday import on_this_day
 from bot.queries.results import OnThisDay
-
-NO_PINGS = discord.AllowedMentions.none()
 
 
 async def daily_answer(corpus: Corpus, local_date: date) -> OnThisDay:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import discord
 
-from bot.cards.embed import render_embed
+from bot.cards.embed import NO_PINGS, render_embed
 from bot.queries.listings import Answer
 from bot.queries.results import Problem
-
-NO_PINGS = discord.AllowedMentions.none()
 
 
 async def send_answer(
