@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.domain.names import name_key
+from bot.domain.text import shorten
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 from bot.queries.fuzzy import best_matches
@@ -40,10 +41,6 @@ _REGIONS = frozenset({
     "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
     "Pacific",
 })  # fmt: skip
-
-
-def clip(text: str, limit: int = MAX_CHOICE_LENGTH) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +122,7 @@ class NameIndex:
     def _choice(self, order: int, spelling: str | None) -> Choice:
         label = self._named[order].label
         shown = label if spelling in (None, label) else f"{label} ({spelling})"
-        return Choice(clip(shown), clip(label))
+        return Choice(shorten(shown, MAX_CHOICE_LENGTH), shorten(label, MAX_CHOICE_LENGTH))
 
 
 def _ranked(names: Sequence[str]) -> dict[str, int]:

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from bot.domain.names import name_key
 from bot.domain.records import Model
+from bot.domain.text import shown as shown_text
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 from bot.queries.fuzzy import best_matches
@@ -52,8 +53,7 @@ _keys_by_number = PerCatalog(_numbered)
 def shown(name: str) -> str:
     """`name` as an answer may quote it: no control or format characters, and not too long."""
     text = "".join(ch for ch in name[:1000] if unicodedata.category(ch) not in ("Cc", "Cf"))
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_NAME_LENGTH else text[: SHOWN_NAME_LENGTH - 1] + "…"
+    return shown_text(text, SHOWN_NAME_LENGTH)
 
 
 def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:

@@ -10,6 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.domain.names import name_key
 from bot.domain.records import Person
+from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.labels import label_for
 from bot.queries.results import Citation, FactLine, FactValue, PersonProfile, Problem
@@ -62,7 +63,7 @@ def resolve_person(catalog: Catalog, name: str) -> Person | Problem:
     exact = catalog.person(name[:MAX_NAME_LENGTH])
     if exact is not None:
         return exact
-    shown = " ".join(name.split())[:MAX_NAME_LENGTH] or name[:MAX_NAME_LENGTH]
+    shown = shown_text(name, MAX_NAME_LENGTH) or name[:MAX_NAME_LENGTH]
     close = close_people(catalog, name)
     suggestions = tuple(match.person.name for match in close[:MAX_SUGGESTIONS])
     if close and close[0].score >= NAME_CUTOFF and _every_word_close(name, close[0].person):

@@ -20,6 +20,7 @@ from typing import Literal
 from rapidfuzz import fuzz, utils
 
 from bot.domain.records import Person
+from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
 from bot.queries.people import resolve_person, speakers_of
 from bot.queries.results import Problem, QuoteAnswer
@@ -32,11 +33,6 @@ LEXICAL_WEIGHT = 0.5  # bm25 (relative to the best candidate) vs rapidfuzz, both
 QUESTION_WEIGHT = 0.8  # a match in the question counts a little less than in the quote
 FUZZ_CHARS = 1000
 MAX_SHOWN = 60  # characters of the user's text repeated in a message
-
-
-def _shown(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
 
 
 def _blank(text: str | None) -> bool:
@@ -175,7 +171,7 @@ async def find_quote(
             return Problem("The corpus holds no quotes.")
         return _answer(corpus, row, "random", speaker_filter=by)
     words = query_words(query or "")
-    shown = _shown(query or "")
+    shown = shown_text(query or "", MAX_SHOWN)
     if not words:
         return Problem(f"No words to match in “{shown}”: try a few words.")
     rows, used = await _matches(corpus, words, speakers)

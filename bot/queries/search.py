@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.text import words
 from bot.queries.corpus import Corpus
 from bot.queries.results import Problem, SearchHit, SearchResults, Segment
 from bot.store.quotes_read import SnippetRow
@@ -32,26 +33,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def query_words(text: str) -> list[str]:
-    """The words of user text: runs of letters, marks and digits, as FTS5 splits them.
-
-    Format characters (zero-width space, BOM, bidi marks) vanish inside a word; anything else
-    that is not a letter, mark or digit separates words.
-    """
-    words: list[str] = []
-    current: list[str] = []
-    for ch in unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]):
-        category = unicodedata.category(ch)
-        if category == "Cf":
-            continue
-        if category[0] in "LMN":
-            current.append(ch)
-            continue
-        if current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return words[:MAX_WORDS]
+    """The first words of user text, as FTS5 splits them (see `bot.domain.text.words`)."""
+    return words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]
 
 
 def fold(word: str) -> str:

@@ -20,6 +20,7 @@ import unicodedata
 from datetime import date
 
 from bot.domain.records import FuzzyDate, Precision
+from bot.domain.text import shorten
 from bot.queries.corpus import Corpus
 from bot.queries.results import Problem, Timeline, TimelineEntry
 from bot.store.timeline_read import EventRow
@@ -69,10 +70,6 @@ def query_words(query: str | None) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def _shown(text: str) -> str:
-    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
-
-
 def _window(year: int | None, start: date | None, end: date | None) -> tuple[str, str] | None:
     """The ISO bounds events must overlap; None when no date can fall within them."""
     first, last = _MIN_DAY, _MAX_DAY
@@ -113,7 +110,7 @@ async def _nothing(
     elif end is not None:
         asked += f" up to {end.isoformat()}"
     if query is not None:
-        asked += f" match “{_shown(query)}”"
+        asked += f" match “{shorten(query, MAX_SHOWN)}”"
     years = await event_years(corpus, words)
     if year is not None:  # the nearest years first, then back in order
         years = sorted(sorted(years, key=lambda y: (abs(y - year), y))[:MAX_SUGGESTIONS])
