@@ -10,8 +10,9 @@ enforces every limit (title 256, description 4096, 25 fields, field name 256 and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from types import MappingProxyType
 
 import discord
 
@@ -49,7 +50,9 @@ from bot.queries.results import Segment
 
 # Sent with every message: the text pings nobody already (`unping`); this makes sure of it.
 NO_PINGS = discord.AllowedMentions.none()
-COLOURS = {Tone.ANSWER: BRAND, Tone.PROBLEM: MUTED, Tone.WARNING: WARNING}
+COLOURS: Mapping[Tone, discord.Colour] = MappingProxyType(
+    {Tone.ANSWER: BRAND, Tone.PROBLEM: MUTED, Tone.WARNING: WARNING}
+)
 LINE_CHARS = 1500  # a line of the lead: a message, a role, the names a model is known by
 QUOTE_CHARS = 3200
 QUESTION_CHARS = 900

@@ -61,6 +61,15 @@ class Layout:
         self.embed = embed
         self.detail = detail
         self.dropped = 0
+        # Notes are laid out again each time an item is tried, so their escaped text is kept.
+        self._escaped: dict[tuple[str, int], str] = {}
+
+    def escaped(self, text: str, limit: int) -> str:
+        """`safe_cut(text, limit, flat=True)`, worked out once per text for this embed."""
+        key = (text, limit)
+        if key not in self._escaped:
+            self._escaped[key] = safe_cut(text, limit, flat=True)
+        return self._escaped[key]
 
     def room(self, keep_fields: int = 0, keep_chars: int = 0) -> tuple[int, int]:
         """Fields and characters still free, after keeping some back."""

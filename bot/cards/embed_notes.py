@@ -7,7 +7,7 @@ is ever shown without its note."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
+from functools import partial
 from typing import NamedTuple
 
 from bot.cards.card import Fact, Value
@@ -43,18 +43,19 @@ class Field(NamedTuple):
     inline: bool = False
 
 
-def source_fields(notes: Notes, detail: Detail) -> list[Field]:
+def source_fields(layout: Layout, notes: Notes) -> list[Field]:
     """One field per document (more if its notes are many): each heading, then each note's
     evidence; notes without evidence (or all, at the leanest detail) sit on the heading line."""
+    detail = layout.detail
     fields = []
     for source, headings in notes.grouped().items():
         blocks = []
         for heading, items in headings.items():
-            where = _where(heading)
+            where = _where(layout, heading)
             shown = [(n, e) for n, e in items if e and detail.evidence]
             bare = "".join(f"[{n}]" for n, e in items if (n, e) not in shown)
             lines = [f"**{bare}** {where}" if bare else f"*{where}*"]
-            lines += [f"**[{n}]** “{_evidence(e, detail)}”" for n, e in shown]
+            lines += [f"**[{n}]** “{layout.escaped(e, detail.evidence)}”" for n, e in shown]
             blocks.append((f"*{where}*", lines))
         name = SOURCE + shorten(safe(source_line(source, full=True)), NAME_CHARS - len(SOURCE))
         fields += _named(name, _pack(blocks))
@@ -75,15 +76,10 @@ def _pack(blocks: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
     return [*chunks, current] if current else chunks
 
 
-# Notes are laid out again each time an item is tried, so their escaped text is kept.
-@lru_cache(maxsize=1024)
-def _evidence(evidence: str | None, detail: Detail) -> str:
-    return safe_cut(evidence or "", detail.evidence, flat=True)
-
-
-@lru_cache(maxsize=1024)
-def _where(heading: str | None) -> str:
-    return f"› {safe(clip_heading(heading, HEADING_CHARS))}" if heading else "the document"
+def _where(layout: Layout, heading: str | None) -> str:
+    if not heading:
+        return "the document"
+    return f"› {layout.escaped(clip_heading(heading, HEADING_CHARS), FIELD_VALUE_LIMIT)}"
 
 
 def _fits(layout: Layout, fields: Sequence[Field], notes: int = 0, chars: int = 0) -> bool:
@@ -107,7 +103,7 @@ def add_cited_fields(
     for index, build in enumerate(builders):
         mark = notes.mark()
         field = build(notes)
-        needed = [field, *source_fields(notes, layout.detail)]
+        needed = [field, *source_fields(layout, notes)]
         if not _fits(layout, needed, later + 1):
             notes.rollback(mark)
             layout.note(len(builders) - index, what)
@@ -137,7 +133,7 @@ def add_cited_group(
             trial = [*chunks[:-1], f"{chunks[-1]}\n{line}"]
         else:
             trial = [*chunks, line]
-        needed = [*_named(name, trial), *source_fields(notes, layout.detail)]
+        needed = [*_named(name, trial), *source_fields(layout, notes)]
         if not _fits(layout, needed, later + 1):
             notes.rollback(mark)
             left_out = len(builders) - index
@@ -154,7 +150,7 @@ def _named(name: str, chunks: Sequence[str]) -> list[Field]:
 
 
 def add_sources(layout: Layout, notes: Notes) -> None:
-    for field in source_fields(notes, layout.detail):
+    for field in source_fields(layout, notes):
         if not layout.add(field.name, field.value):
             layout.dropped += 1
 
@@ -176,7 +172,7 @@ def cited_lines(
         joined = f"{text}\n{line}" if text else line
         reserve = len(more(len(builders), what)) + 1
         chars = len(joined) - taken + reserve
-        sources = source_fields(notes, layout.detail)
+        sources = source_fields(layout, notes)
         if len(joined) + reserve > DESCRIPTION_LIMIT or not _fits(layout, sources, chars=chars):
             notes.rollback(mark)
             layout.dropped += len(builders) - index

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from bot.cards.card import Card, Entry, Fact, Section, Value
 from bot.cards.citing import plural, source_line
@@ -21,7 +22,9 @@ from bot.queries.results import (
 NO_SPEC = "No specification is given in the corpus."
 NOTHING_MORE = "The corpus names it, and says nothing more."
 NAME_CHARS = 80
-MAKERS = {True: "By MiniMax", False: "Not by MiniMax", None: "Maker not stated"}
+MAKERS: Mapping[bool | None, str] = MappingProxyType(
+    {True: "By MiniMax", False: "Not by MiniMax", None: "Maker not stated"}
+)
 
 
 def kind_label(kind: ModelKind | None) -> str | None:

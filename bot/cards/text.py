@@ -90,7 +90,7 @@ def section_lines(section: Section, notes: Notes) -> list[str]:
             lines.append(f"     {body}")
     elif section.cite == "inline":
         for entry in entries:
-            lines += ["", f"  · {shown(highlighted(entry.text), ENTRY_CHARS * 2)}"]
+            lines += ["", f"  · {highlighted(entry.text)}"]
             lines += [f"    Source: {cite(citation)}" for citation in entry.citations]
     else:
         lines += _list_lines(entries, notes, quoted=section.quoted)
