@@ -21,10 +21,9 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("MINIMAX_BOT_PROFILE", "default"))
 
-# `discord_emulator`, and pytester for the test that the emulator fails a broken bot
-pytest_plugins = ["tests.emulator.plugin", "pytester"]
-
-SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# `discord_emulator`; the guard against reading beside the clone; pytester for the tests that
+# the emulator fails a broken bot and the guard fails a test that reads beside the clone
+pytest_plugins = ["tests.emulator.plugin", "tests.outside_reads", "pytester"]
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Validation of every REST request against Discord's official OpenAPI 3.1 spec.
 
-The spec (../shared/discord-api/openapi.json, from discord/discord-api-spec) is loaded once per
+The spec is Discord's own (discord/discord-api-spec, MIT: ``openapi.LICENSE`` beside it), shipped
+gzipped as ``openapi.json.gz`` next to this module so a fresh clone needs nothing beside it;
+DISCORD_OPENAPI_SPEC may name another copy (``.json`` or ``.json.gz``). It is loaded once per
 process (``load_spec`` is cached). Requests are checked for: a path template and method that
 exist, path parameters and query parameter names the operation declares, and a JSON body (or
 the ``payload_json`` part of a multipart body) that validates with jsonschema Draft 2020-12
@@ -16,6 +18,7 @@ Nothing in the request body is coerced.
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import re
@@ -28,15 +31,18 @@ from jsonschema.exceptions import ValidationError, relevance  # type: ignore[imp
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SPEC_PATH = Path(
-    os.environ.get(
-        "DISCORD_OPENAPI_SPEC",
-        Path(__file__).resolve().parents[3] / "shared" / "discord-api" / "openapi.json",
-    )
-)
+SPEC_ENV = "DISCORD_OPENAPI_SPEC"
+SHIPPED_SPEC = Path(__file__).resolve().with_name("openapi.json.gz")
+SPEC_PATH = Path(os.environ.get(SPEC_ENV) or SHIPPED_SPEC)
 _URI = "urn:discord-openapi"
 _METHODS = ("get", "put", "post", "patch", "delete")
 _TRUTHY = {"true", "false", "True", "False", "1", "0"}
+
+
+def read_spec(path: Path) -> bytes:
+    """The spec's JSON bytes, from a plain or a gzipped file."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
 def _escape(token: str) -> str:
@@ -64,7 +70,7 @@ class Match:
 
 class SpecValidator:
     def __init__(self, path: Path = SPEC_PATH) -> None:
-        self.doc: dict[str, Any] = _relax_snowflakes(json.loads(path.read_text("utf-8")))
+        self.doc: dict[str, Any] = _relax_snowflakes(json.loads(read_spec(path)))
         self.registry: Registry[Any] = Registry().with_resource(
             _URI, DRAFT202012.create_resource(self.doc)
         )
