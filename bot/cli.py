@@ -43,33 +43,116 @@ COUNT_ORDER = (
 )
 
 
+HELP_INTRO = """\
+Answers about the AI company MiniMax from a small corpus, every answer with its sources:
+in the terminal (no token needed) or as a Discord bot.
+
+Settings come from the environment and from .env in the working folder (see .env.example).
+"""
+HELP_EXAMPLES = """\
+examples:
+  minimax-bot ask "/model M2"            one answer, as the bot would give it in Discord
+  minimax-bot console                    type commands at a prompt, one answer each
+  minimax-bot index                      bring the index up to date and show what it holds
+  minimax-bot invite                     the URL that adds the bot to your server
+  minimax-bot run                        serve on Discord until Ctrl-C
+  minimax-bot sync --guild 1234567890    make the slash commands appear in one server now
+
+`minimax-bot COMMAND --help` tells more about one command.
+"""
+SEEDS_HELP = "folder of documents to answer from (default: the shipped seeds/)"
+DB_HELP = "the index database (default: DATABASE_PATH, else ~/.local/share/minimax-bot/)"
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    examples: Sequence[tuple[str, str]],
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does and shows it in use."""
+    width = max(len(line) for line, _ in examples) + 2
+    shown = "\n".join(f"  minimax-bot {line:<{width}}{what}".rstrip() for line, what in examples)
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"example{'s' if len(examples) > 1 else ''}:\n{shown}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="minimax-bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    index = commands.add_parser("index", help="index the seeds folder into the database")
-    index.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of documents")
-    index.add_argument("--db", type=Path, default=None, help="database file")
-    one = commands.add_parser(
+    parser = argparse.ArgumentParser(
+        prog="minimax-bot",
+        description=HELP_INTRO,
+        epilog=HELP_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", title="commands"
+    )
+    index = _command(
+        commands,
+        "index",
+        "bring the index of the documents up to date",
+        "Read the documents (the shipped seeds/, or --seeds) into the index database and print\n"
+        "what it holds. Only changed documents are read again; a run that fails changes\n"
+        "nothing. ask, console and run do this by themselves when needed.",
+        [("index", "update the default index"), ("index --db corpus.db", "into this file")],
+    )
+    one = _command(
+        commands,
         "ask",
-        help='answer one command, as Discord would: ask "/model M2"',
-        description="Answer one command of the bot as text, with its citations. "
-        "Options are name:value; bare words fill the first options. "
-        'Try: ask "/model M2", ask "/quote speaker:Yan scaling laws", ask help.',
+        "answer one command as the bot would, with its sources",
+        "Answer one of the bot's commands here, as text with its sources. Options are\n"
+        "name:value as in Discord; bare words fill the first option. `ask help` lists the\n"
+        "commands and their options.",
+        [
+            ('ask "/model M2"', "the card of the model MiniMax-M2"),
+            ('ask "/quote scaling laws"', "a quote about scaling laws"),
+            ("ask help", "every command and its options"),
+        ],
     )
     one.add_argument("line", help='the command line, e.g. "/timeline year:2025"')
-    talk = commands.add_parser("console", help="an interactive prompt for the same commands")
-    run = commands.add_parser("run", help="connect to Discord and serve (DISCORD_TOKEN)")
-    sync = commands.add_parser(
-        "sync",
-        help="register the slash commands with Discord now, then exit",
-        description="Log in, sync the commands globally (or to one guild) and exit. "
-        "`run` syncs globally by itself only when the commands changed.",
+    talk = _command(
+        commands,
+        "console",
+        "an interactive prompt for the same commands",
+        "Read commands line by line and answer each, until exit, quit or end of input.",
+        [("console", "then type /model M2, /timeline 2025, help, ...")],
     )
-    sync.add_argument("--guild", type=int, default=None, metavar="ID", help="only this guild")
-    for sub in (one, talk, run, sync):
-        sub.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of documents")
-        sub.add_argument("--db", type=Path, default=None, help="database file")
-    invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
+    run = _command(
+        commands,
+        "run",
+        "connect to Discord and answer slash commands (needs DISCORD_TOKEN)",
+        "Bring the index up to date, log in with DISCORD_TOKEN and answer slash commands\n"
+        "until Ctrl-C or SIGTERM. Without DEV_GUILD_ID, commands are synced globally only\n"
+        "when they changed. LOG_LEVEL sets how much it logs (to stderr).",
+        [("run", "serve with the settings in .env")],
+    )
+    sync = _command(
+        commands,
+        "sync",
+        "register the slash commands with Discord now, then exit",
+        "Log in, register (sync) the slash commands globally or in one server, and exit.\n"
+        "`run` syncs globally by itself when the commands changed; global commands can take\n"
+        "a while to show up, a server's at once.",
+        [("sync", "everywhere the bot is"), ("sync --guild 1234567890", "one server only")],
+    )
+    sync.add_argument("--guild", type=int, default=None, metavar="ID", help="only this server")
+    for sub in (index, one, talk, run, sync):
+        sub.add_argument("--seeds", type=Path, default=SEEDS_DIR, metavar="DIR", help=SEEDS_HELP)
+        sub.add_argument("--db", type=Path, default=None, metavar="PATH", help=DB_HELP)
+    invite = _command(
+        commands,
+        "invite",
+        "print the URL that adds the bot to a server",
+        "Print the link that adds the bot to a server, with its slash commands and the four\n"
+        "permissions it needs. Open it in a browser and pick the server.",
+        [("invite", "the client id read from DISCORD_TOKEN or APPLICATION_ID")],
+    )
     invite.add_argument(
         "--client-id",
         type=int,

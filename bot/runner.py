@@ -53,6 +53,10 @@ NO_CLIENT_ID = (
     "no client id: pass --client-id, or set APPLICATION_ID (Developer Portal → your "
     "application → General Information → Application ID) or DISCORD_TOKEN in .env"
 )
+MALFORMED_TOKEN = (
+    "DISCORD_TOKEN is malformed (its first part should be the bot's id, in base64): copy the "
+    "token again (Developer Portal → Bot → Reset Token), or pass --client-id"
+)
 # What answering and the daily post need: see the channel, post in it, with embeds, and read
 # back its own recent posts (a post in doubt after a lost response is confirmed, not resent).
 PERMISSIONS = discord.Permissions(
@@ -92,6 +96,9 @@ def invite(settings: Settings, client_id: int | None) -> int:
         client_id = settings.application_id
     if client_id is None and settings.token is not None:
         client_id = client_id_from_token(settings.token)
+        if client_id is None:
+            fail(MALFORMED_TOKEN)
+            return EXIT_USAGE
     if client_id is None:
         fail(NO_CLIENT_ID)
         return EXIT_USAGE

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.runner import BAD_TOKEN, PERMISSIONS
+from bot.runner import BAD_TOKEN, MALFORMED_TOKEN, PERMISSIONS
 from tests.emulator.threaded import EmulatorThread
 
 SCRIPT = Path(sys.executable).with_name("minimax-bot")
@@ -88,6 +88,16 @@ def test_invite_finds_the_client_id_in_settings_or_the_token(home: Path) -> None
     neither = minimax(home, "invite")
     assert neither.returncode == 2 and "--client-id" in neither.stderr
     assert "APPLICATION_ID" in neither.stderr and len(neither.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("token", ["not-a-token", "MTIz.short-id.x", "bm90IGRpZ2l0cw.a.b"])
+def test_invite_with_a_malformed_token_says_so(home: Path, token: str) -> None:
+    done = minimax(home, "invite", DISCORD_TOKEN=token)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [f"minimax-bot: {MALFORMED_TOKEN}"]
+    assert "malformed" in done.stderr and token not in done.stderr
+    with_id = minimax(home, "invite", DISCORD_TOKEN=token, APPLICATION_ID="42424242424242424")
+    assert with_id.returncode == 0 and "client_id=42424242424242424" in with_id.stdout
 
 
 def test_python_dash_m_bot_is_the_same_command(home: Path) -> None:
