@@ -117,12 +117,15 @@ async def test_model_values(
         ("M3", "text", 1),
         ("10T model", "text", 1),
         ("M1", "text", 1),
-        ("DeepSeek-V3", None, 0),
-        ("GPT-4", None, 0),
+        ("DeepSeek-V3", "text", 0),
+        ("GPT-4", "text", 0),
+        ("Hailuo Platform", "platform", 1),
+        ("MiniMax-01", "series", 1),
+        ("Codex", "product", None),
     ],
 )
 async def test_model_kinds_and_makers(
-    seeds_store: CorpusStore, alias: str, kind: str | None, minimax: int
+    seeds_store: CorpusStore, alias: str, kind: str | None, minimax: int | None
 ) -> None:
     found = await rows(
         seeds_store,

@@ -174,7 +174,11 @@ class ModelKind(StrEnum):
     AUDIO = "audio"
     MUSIC = "music"
     VIDEO = "video"
+    MODEL = "model"  # a model the corpus names without saying what it handles
     APP = "app"
+    PRODUCT = "product"  # a product that is not an app (a coding agent, a device, a plug-in)
+    PLATFORM = "platform"  # a service others build or publish on (an API platform, a site)
+    SERIES = "series"  # a family of models named as one (MiniMax-01)
 
 
 class ModelMention(Record):

@@ -161,7 +161,8 @@ def resolve_models(
 def _without_maker(name: str) -> str | None:
     if name_key(name).startswith(MAKER_PREFIX) and len(name) > len(MAKER_PREFIX) + 1:
         rest = name[len(MAKER_PREFIX) :].lstrip(" -_")
-        return rest if name_key(rest) else None
+        # `MiniMax-01` is not also called `01`: a bare number names nothing on its own.
+        return rest if name_key(rest) and not name_key(rest).isdigit() else None
     return None
 
 

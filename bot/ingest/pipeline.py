@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.domain.errors import IngestError
-from bot.domain.records import Document, Event, Fact, ParsedDocument, Precision
+from bot.domain.records import (
+    Document,
+    Event,
+    Fact,
+    ParsedDocument,
+    PersonMention,
+    Precision,
+)
 from bot.ingest.blocks import Block, lines
 from bot.ingest.dates import find_dates
 from bot.ingest.events import events_from_passages
@@ -44,7 +51,30 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
     if published is not None:
         # The dateline itself is the publication, not a second event.
         events = [published, *(e for e in events if e.evidence != published.evidence)]
-    return parsed.model_copy(update={"document": document, "events": tuple(events)})
+    roles = _role_facts(parsed.people)
+    return parsed.model_copy(
+        update={"document": document, "events": tuple(events), "facts": (*parsed.facts, *roles)}
+    )
+
+
+def _role_facts(people: Iterable[PersonMention]) -> list[Fact]:
+    """Each role a document gives someone, as a fact of theirs: a person's card then carries
+    what every document says of them, each cited, not one role picked for all."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for person in people:
+        if person.role and (person.name, person.role) not in seen:
+            seen.add((person.name, person.role))
+            found.append(
+                Fact(
+                    subject=person.name,
+                    attribute="role",
+                    value=person.role,
+                    passage=person.passage,
+                    evidence=person.evidence,
+                )
+            )
+    return found
 
 
 def _check_line_lengths(file: str, text: str) -> None:

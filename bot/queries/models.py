@@ -18,7 +18,7 @@ from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.labels import label_for
 from bot.queries.mentions import mentions_of
-from bot.queries.model_names import ModelMatch, resolve_model, shown
+from bot.queries.model_names import ModelMatch, find_model, shown
 from bot.queries.results import (
     Citation,
     Comparison,
@@ -126,7 +126,7 @@ async def _card(corpus: Corpus, found: ModelMatch) -> ModelCard:
 
 async def model_card(corpus: Corpus, name: str) -> ModelCard | Problem:
     """The card of the model `name` means, or a Problem saying what the corpus lacks."""
-    found = resolve_model(corpus.catalog, name)
+    found = await find_model(corpus, name)
     return found if isinstance(found, Problem) else await _card(corpus, found)
 
 
@@ -176,7 +176,7 @@ async def _list_models(corpus: Corpus, kind: ModelKind | None) -> ModelList:
 
 async def compare_models(corpus: Corpus, left: str, right: str) -> Comparison | Problem:
     """Two cards side by side: a row per attribute either states, shared attributes first."""
-    found = [resolve_model(corpus.catalog, name) for name in (left, right)]
+    found = [await find_model(corpus, name) for name in (left, right)]
     for match in found:
         if isinstance(match, Problem):
             return match

@@ -74,16 +74,21 @@ def resolve_person(catalog: Catalog, name: str) -> Person | Problem:
 
 
 def _every_word_close(name: str, person: Person) -> bool:
-    """Each word typed is a word of one spelling, give or take a typo per four letters:
-    `Chen Yu` is not `Weiyu Cheng`, though the two sort to similar letters."""
+    """Each word typed is a word of one spelling, give or take a typo per four letters (one
+    for a short word): `Chen Yu` is not `Weiyu Cheng`, though the two sort to similar letters,
+    `Jensen Zhang` is not `Jensen Huang`, and `MiniMax` is not the handle `@YJJMinimax`."""
     typed = utils.default_process(name[:MAX_NAME_LENGTH]).split()
-    spellings = [words for s in person.names if len(words := utils.default_process(s).split()) > 1]
-    if len(typed) < 2 or not spellings:
+    spellings = [words for s in person.names if (words := utils.default_process(s).split())]
+    if not typed or not spellings:
         return True
     return any(
-        all(min(DamerauLevenshtein.distance(t, w) for w in words) <= len(t) // 4 + 1 for t in typed)
+        all(min(DamerauLevenshtein.distance(t, w) for w in words) <= _slips(t) for t in typed)
         for words in spellings
     )
+
+
+def _slips(word: str) -> int:
+    return max(1, len(word) // 4)
 
 
 def _fact_lines(

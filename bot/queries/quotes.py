@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, utils
 from bot.domain.records import Person
 from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
-from bot.queries.people import resolve_person, speakers_of
+from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
 from bot.queries.results import Problem, QuoteAnswer
 from bot.queries.search import MIN_PREFIX, RANK_WINDOW, fold, query_words, respell
 from bot.store.quotes_read import QuoteRow
@@ -133,7 +133,8 @@ async def _pick(
 async def _speaker(corpus: Corpus, speaker: str) -> tuple[Person, tuple[str, ...]] | Problem:
     found = resolve_person(corpus.catalog, speaker)
     if isinstance(found, Problem):
-        if found.suggestions:
+        # A near name (`Zhou`) offers its people; anything else, the people who are quoted.
+        if close_people(corpus.catalog, speaker, cutoff=NAME_CUTOFF):
             return found
         quoted = {corpus.catalog.person(s) for s in await corpus.store.quoted_speakers()}
         names = tuple(sorted(p.name for p in quoted if p is not None))

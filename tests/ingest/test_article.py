@@ -270,7 +270,7 @@ def test_seed_people(seed: ParsedDocument) -> None:
     assert len(yan) == 3
     assert all(p.other_names == ("颜俊杰",) for p in yan)
     assert {p.role for p in yan} == {"Co-founder & CEO", "CEO & Co-founder"}
-    song = next(p for p in seed.people if p.name == "Jiayuan Song")
+    song = next(p for p in seed.people if p.name == "Jiayuan Song" and p.other_names == ())
     assert song.other_names == () and song.role == "LLM Algorithm Engineer"
     wei = next(p for p in seed.people if p.name == "Wei Wei")
     assert wei.role == "Former VP & Head of Open Platform, 2023-2024"
@@ -280,7 +280,17 @@ def test_seed_people(seed: ParsedDocument) -> None:
 
 def test_seed_counts(seed: ParsedDocument) -> None:
     counts = (len(seed.passages), len(seed.models), len(seed.facts), len(seed.people))
-    assert counts == (613, 34, 211, 44)
+    assert counts == (613, 34, 211, 68)  # 24 more people: the MiniMax-01 paper's author list
+
+
+def test_seed_author_list(seed: ParsedDocument) -> None:
+    authors = [p for p in seed.people if p.role and p.role.startswith("author")]
+    assert len(authors) == 24
+    assert authors[0].name == "Aonian Li"
+    assert authors[0].role == "author (from MiniMax-01 paper)"
+    assert authors[-1].name == "Junjie Yan"
+    assert authors[-1].role == "author (from MiniMax-01 paper); CEO"
+    assert all(p.evidence.startswith("- ") for p in authors)
 
 
 # --- a new article in the same form: no code change ------------------------------------------

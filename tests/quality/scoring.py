@@ -24,7 +24,7 @@ from typing import Any
 from bot.domain.names import name_key
 from bot.domain.records import Model, Person
 from bot.queries.corpus import Catalog, Corpus
-from bot.queries.model_names import ModelMatch, resolve_model
+from bot.queries.model_names import ModelMatch, find_model
 from bot.queries.people import person_profile, resolve_person
 from bot.queries.results import PersonProfile, Problem
 from bot.store.quotes_read import QuoteRow
@@ -132,12 +132,12 @@ def _label(hit: Model | Person) -> str:
 # ------------------------------------------------------------------ entities
 
 
-def score_entities(catalog: Catalog, reading: Reading) -> Score:
+async def score_entities(corpus: Corpus, reading: Reading) -> Score:
     score = Score("entities")
     for name, row in reading.entities.items():
         if row["kind"] not in CARD_KINDS:
             continue
-        found = resolve_model(catalog, name)
+        found = await find_model(corpus, name)
         if isinstance(found, Problem):
             score.missing.append(f"{name}: no card")
             continue
@@ -163,11 +163,12 @@ def score_entities(catalog: Catalog, reading: Reading) -> Score:
 # ------------------------------------------------------------------ names
 
 
-def _hits(catalog: Catalog, typed: str) -> tuple[list[Model | Person], set[str]]:
+async def _hits(corpus: Corpus, typed: str) -> tuple[list[Model | Person], set[str]]:
     """What `/model` and `/person` answer for `typed`: the hits, and the names offered."""
+    catalog = corpus.catalog
     hits: list[Model | Person] = []
     offered: set[str] = set()
-    model = resolve_model(catalog, typed)
+    model = await find_model(corpus, typed)
     if isinstance(model, ModelMatch):
         hits.append(model.model)
     else:
@@ -180,7 +181,7 @@ def _hits(catalog: Catalog, typed: str) -> tuple[list[Model | Person], set[str]]
     return hits, offered
 
 
-def score_names(catalog: Catalog, reading: Reading, *, cards_only: bool = False) -> Score:
+async def score_names(corpus: Corpus, reading: Reading, *, cards_only: bool = False) -> Score:
     """With `cards_only`, only the names of what the index can hold today: models, products
     and people (not companies, organisations, papers or techniques), ambiguous and unknown."""
     score = Score("names/card" if cards_only else "names")
@@ -191,7 +192,8 @@ def score_names(catalog: Catalog, reading: Reading, *, cards_only: bool = False)
         ):
             continue
         label = f"{typed!r} -> {expect}"
-        hits, offered = _hits(catalog, typed)
+        hits, offered = await _hits(corpus, typed)
+        catalog = corpus.catalog
         traps = [t for t in row.get("must_not", []) if any(_matches(reading, h, t) for h in hits)]
         if traps:
             score.wrong.append(f"{label}: hits {traps}")
@@ -329,9 +331,9 @@ async def score_quotes(corpus: Corpus) -> Score:
 async def score_all(corpus: Corpus) -> list[Score]:
     reading = Reading.load()
     return [
-        score_entities(corpus.catalog, reading),
-        score_names(corpus.catalog, reading),
-        score_names(corpus.catalog, reading, cards_only=True),
+        await score_entities(corpus, reading),
+        await score_names(corpus, reading),
+        await score_names(corpus, reading, cards_only=True),
         await score_people(corpus, reading),
         await score_quotes(corpus),
     ]

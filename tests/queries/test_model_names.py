@@ -86,3 +86,61 @@ def test_any_text_resolves_or_is_a_short_problem(typed: str) -> None:
         assert len(found.message) <= 120 and len(found.suggestions) <= 3
     else:
         assert found.model in CATALOG.models
+
+
+FAMILIES = catalog(
+    ("MiniMax-M3", "M3"),
+    ("10T model",),
+    ("Qwen3-235B",),
+    ("Qwen2.5-Max",),
+    ("DeepSeek-R1",),
+    ("Gemini 1.5",),
+    ("Gemini 1.5 Pro",),
+    ("Gemini 2.0 Flash",),
+    ("Hailuo AI",),
+    ("Hailuo Chat",),
+    ("Hailuo Platform",),
+    ("Hailuo-2.3",),
+    ("Hailuo-2.3-FastVideo",),
+    ("Claude Code",),
+    ("Kimi", "Moonshot Kimi"),
+    ("GPT-4",),
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("MiniMax M3", "MiniMax-M3"),
+        ("10T", "10T model"),
+        ("Qwen3", "Qwen3-235B"),
+        ("R1", "DeepSeek-R1"),
+        ("Gemini Flash", "Gemini 2.0 Flash"),
+        ("Hailuo 2.3 Fast", "Hailuo-2.3-FastVideo"),
+        ("Clade Code", "Claude Code"),
+    ],
+)
+def test_short_forms_and_slips_resolve(typed: str, name: str) -> None:
+    found = resolve_model(FAMILIES, typed)
+    assert isinstance(found, ModelMatch) and found.model.name == name, found
+
+
+@pytest.mark.parametrize("typed", ["Claude", "Moonshot", "Moonshot AI", "GPT-4o", "Qwen2"])
+def test_a_name_never_crosses_into_another_product(typed: str) -> None:
+    found = resolve_model(FAMILIES, typed)
+    assert isinstance(found, Problem), found
+    assert "could be more than one" not in found.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates"),
+    [
+        ("Hailuo", {"Hailuo AI", "Hailuo Chat", "Hailuo Platform"}),
+        ("Gemini", {"Gemini 1.5", "Gemini 1.5 Pro", "Gemini 2.0 Flash"}),
+    ],
+)
+def test_a_name_several_models_start_with_is_ambiguous(typed: str, candidates: set[str]) -> None:
+    found = resolve_model(FAMILIES, typed)
+    assert isinstance(found, Problem)
+    assert found.message == f"“{typed}” could be more than one model."
+    assert set(found.suggestions) == candidates

@@ -242,3 +242,33 @@ async def test_disputed_values_are_all_shown_with_their_sources(
     assert release.disputed and not undisputed.disputed
     assert [value.value for value in release.values] == ["Oct 2025", "November 2025"]
     assert all(value.citations for value in release.values)
+
+
+async def test_a_name_the_corpus_writes_is_never_read_as_a_typo_of_another(
+    corpus: Corpus,
+) -> None:
+    found = await model_card(corpus, "Mistral")  # 001 names the company; Mixtral is a model
+    assert isinstance(found, Problem)
+    assert found.message == "“Mistral” is named in the corpus, but not as a model or product."
+    assert found.suggestions == ("Mixtral",)
+    card = await model_card(corpus, "Mixtrl")
+    assert not isinstance(card, Problem) and card.name == "Mixtral"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "kind"),
+    [
+        ("GPT-4o", "GPT-4o", "model"),
+        ("Claude", "Claude", "text"),
+        ("Codex", "Codex", "product"),
+        ("MiniMax-01", "MiniMax-01", "series"),
+        ("Hailuo API", "Hailuo Platform", "platform"),
+        ("abab6.5s-chat", "ABAB 6.5s", "text"),
+    ],
+)
+async def test_models_named_in_prose_have_their_own_cards(
+    corpus: Corpus, typed: str, name: str, kind: str
+) -> None:
+    card = await model_card(corpus, typed)
+    assert not isinstance(card, Problem), card
+    assert (card.name, card.kind) == (name, kind)

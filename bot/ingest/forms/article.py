@@ -2,9 +2,10 @@
 
 Passages are every heading, paragraph, bullet line, table data row and code block. Models and
 facts come from the tables and spec blocks (see `specs`); people from bold name lines
-`**Latin Name / 中文名 (Role)**` and from tables with `Name …` columns. A `**Key**: value` line
-belongs to the nearest subject above it in its section: a bold label naming a known model or a
-person, else the spec section's model, else (a plain paragraph line, not a bullet) the company.
+`**Latin Name / 中文名 (Role)**`, from tables with `Name …` columns and from author lists
+(see `authors`). A `**Key**: value` line belongs to the nearest subject above it in its
+section: a bold label naming a known model or a person, else the spec section's model, else (a
+plain paragraph line, not a bullet) the company.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bot.domain.records import (
     PassageKind,
     PersonMention,
 )
+from bot.ingest.forms.authors import author_mentions
 from bot.ingest.forms.markdown import (
     Line,
     Outline,
@@ -108,6 +110,7 @@ def _people(doc: Outline) -> list[PersonMention]:
             )
     for table in doc.tables:
         found += _table_people(table)
+    found += author_mentions(doc.lines)
     return sorted(found, key=lambda p: p.passage)
 
 
