@@ -270,7 +270,8 @@ def test_seed_people(seed: ParsedDocument) -> None:
     assert len(yan) == 3
     assert all(p.other_names == ("颜俊杰",) for p in yan)
     assert {p.role for p in yan} == {"Co-founder & CEO", "CEO & Co-founder"}
-    song = next(p for p in seed.people if p.name == "Jiayuan Song" and p.other_names == ())
+    authors_end = max(p.passage for p in seed.people if (p.role or "").startswith("author"))
+    song = next(p for p in seed.people if p.name == "Jiayuan Song" and p.passage > authors_end)
     assert song.other_names == () and song.role == "LLM Algorithm Engineer"
     wei = next(p for p in seed.people if p.name == "Wei Wei")
     assert wei.role == "Former VP & Head of Open Platform, 2023-2024"
