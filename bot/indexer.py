@@ -2,7 +2,12 @@
 
 A run parses only the documents whose bytes (or this parser's version) changed, inside one
 write transaction: if anything fails, the transaction rolls back and the previous index keeps
-serving; readers never see a half-written index (WAL). Per-guild tables are never touched.
+serving; readers never see a half-written index (WAL). A run that changes the index counts
+a new generation of it, which tells a serving process to switch. The state (guild settings,
+the daily ledger) lives in another file that the indexer never opens.
+
+The index is derived data: one that fails its integrity check is moved aside (never deleted:
+a file written by an older version may still hold guild tables) and built again from the seeds.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.domain.names import name_key
@@ -20,7 +26,7 @@ from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
 from bot.ingest.entities import resolve_models, resolve_people
 from bot.ingest.pipeline import parse_file
-from bot.store import CorpusStore
+from bot.store import DamagedDatabase, IndexWriter
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +65,32 @@ def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
 
 
 async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
-    store = await CorpusStore.open(db_path)
+    try:
+        store = await IndexWriter.open(db_path, check=True)
+    except DamagedDatabase as damage:
+        if not await asyncio.to_thread(seeds_dir.is_dir):
+            raise
+        aside = await asyncio.to_thread(move_aside, db_path)
+        log.warning("%s; moved it to %s and indexing the seeds afresh", damage, aside)
+        store = await IndexWriter.open(db_path, check=True)
     try:
         return await index_into(store, seeds_dir)
     finally:
         await store.close()
 
 
-async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
+def move_aside(db_path: Path) -> Path:
+    """Rename a damaged index (with its WAL and shared-memory files) out of the way."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    for suffix in ("-wal", "-shm", ""):
+        part = db_path.with_name(db_path.name + suffix)
+        if part.exists():
+            part.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
     started = time.perf_counter()
     stored = await store.fingerprints()
     scan = await asyncio.to_thread(_scan, seeds_dir, stored)
@@ -106,6 +130,7 @@ async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
             await store.set_fingerprint(name, str(wanted[name]))
         await _apply_curated(store, curated)
         await store.meta_set(_CURATED_META, curated_print)
+        await store.next_generation()
     return IndexReport(
         counts=await store.counts(),
         indexed=len(changed),
@@ -115,7 +140,7 @@ async def index_into(store: CorpusStore, seeds_dir: Path) -> IndexReport:
     )
 
 
-async def _apply_curated(store: CorpusStore, curated: Curated) -> None:
+async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
     """Check the curated file against the stored texts, then rebuild everything derived."""
     texts: dict[str, str | None] = {}
     for _, document, _ in curated.citations():
@@ -144,7 +169,7 @@ def _event_files(curated: Curated) -> set[str]:
 
 
 async def _conflicts(
-    store: CorpusStore, curated: Curated, people: list[Person], models: list[Model]
+    store: IndexWriter, curated: Curated, people: list[Person], models: list[Model]
 ) -> list[Conflict]:
     canonical = {name_key(alias): model.name for model in models for alias in model.aliases}
     canonical |= {name_key(name): person.name for person in people for name in person.names}

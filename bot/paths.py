@@ -5,7 +5,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-MIGRATIONS_DIR = PROJECT_ROOT / "db"
+MIGRATIONS_DIR = PROJECT_ROOT / "db"  # one folder of numbered migrations per database
 
 
 def default_database_path() -> Path:

@@ -31,7 +31,8 @@ from bot.discord_app.sync import sync_global, sync_guild
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
-from bot.store import StoreError
+from bot.state import SqliteState
+from bot.store import DamagedDatabase, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -163,13 +164,35 @@ async def serve(
     if corpus is None:
         return EXIT_FAILED
     try:
-        point_at(settings)
-        log.info("serving %s through %s", settings.database_path, settings.discord_api_base)
-        bot = MinimaxBot(corpus, settings, sync_commands=sync_commands)
-        with stop_on_signals(bot) as stopper:
-            return await stopper.until_stopped(_connected(bot, action, settings, stopper))
+        state = await open_state(settings)
+        if state is None:
+            return EXIT_FAILED
+        try:
+            point_at(settings)
+            log.info("serving %s through %s", settings.database_path, settings.discord_api_base)
+            bot = MinimaxBot(corpus, settings, state=state, sync_commands=sync_commands)
+            with stop_on_signals(bot) as stopper:
+                return await stopper.until_stopped(_connected(bot, action, settings, stopper))
+        finally:
+            await state.close()
     finally:
         await corpus.close()
+
+
+async def open_state(settings: Settings) -> SqliteState | None:
+    """The state file, with whatever an older version kept in the corpus moved into it; None
+    (after saying why) when it cannot be opened. A damaged state file is never replaced."""
+    path = settings.state_file
+    try:
+        return await SqliteState.open(path, legacy_corpus=settings.database_path)
+    except DamagedDatabase as error:
+        fail(
+            f"the state file is damaged ({error}); it holds the guilds' daily-post settings, "
+            "so it is left as it is: restore it from a backup, or move it away to start afresh"
+        )
+    except (StoreError, sqlite3.Error, OSError) as error:
+        fail(f"cannot open the state file {path}: {error}")
+    return None
 
 
 async def open_for_serving(seeds: Path, db: Path) -> Corpus | None:

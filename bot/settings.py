@@ -19,6 +19,7 @@ from bot.paths import default_database_path
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+STATE_FILE_NAME = "state.db"
 
 
 class SettingsError(Exception):
@@ -33,6 +34,7 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     application_id: int | None = Field(default=None, gt=0)
     database_path: Path = Field(default_factory=default_database_path)
+    state_path: Path | None = None  # None: STATE_FILE_NAME beside the database (`state_file`)
     dev_guild_id: int | None = Field(default=None, gt=0)
     discord_api_base: str = DISCORD_API_BASE
     discord_gateway_url: str = DISCORD_GATEWAY_URL
@@ -74,6 +76,13 @@ class Settings(BaseSettings):
             "to this machine (127.0.0.1, ::1, localhost)"
         )
 
+    @field_validator("state_path", mode="before")
+    @classmethod
+    def _blank_state_is_beside(cls, value: object) -> object:
+        if isinstance(value, str):
+            return Path(value.strip()).expanduser() if value.strip() else None
+        return value
+
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
@@ -92,6 +101,12 @@ class Settings(BaseSettings):
         return level
 
     @model_validator(mode="after")
+    def _state_apart(self) -> Self:
+        if self.state_path is not None and self.state_path == self.database_path:
+            raise ValueError("STATE_PATH must not be DATABASE_PATH: the state is kept apart")
+        return self
+
+    @model_validator(mode="after")
     def _shards_fit(self) -> Self:
         if self.shard_ids is None:
             return self
@@ -106,6 +121,16 @@ class Settings(BaseSettings):
         if len(set(self.shard_ids)) != len(self.shard_ids):
             raise ValueError("SHARD_IDS lists a shard twice")
         return self
+
+    @property
+    def state_file(self) -> Path:
+        """Where guild settings and the daily ledger live: STATE_PATH, else `state.db` in the
+        database's folder (so `--db` moves both, and they stay apart)."""
+        if self.state_path is not None:
+            return self.state_path
+        if self.database_path.name == STATE_FILE_NAME:
+            return self.database_path.with_name(f"guild-{STATE_FILE_NAME}")
+        return self.database_path.with_name(STATE_FILE_NAME)
 
     @property
     def token(self) -> str | None:

@@ -36,7 +36,7 @@ UTC_ZONE = parse_zone("UTC")
 def scheduler_for(bot: MinimaxBot) -> Scheduler:
     shards = partial(owns, shard_ids=bot.settings.shard_ids, shard_count=bot.settings.shard_count)
     return Scheduler(
-        bot.corpus.store, bot.clock, Poster(bot).post, owns=shards, ready=bot.wait_until_ready
+        bot.state, bot.clock, Poster(bot).post, owns=shards, ready=bot.wait_until_ready
     )
 
 
@@ -65,7 +65,7 @@ class Daily(commands.Cog):
         await self.scheduler.stop()
 
     async def status(self, guild_id: int) -> str:
-        store, now = self.bot.corpus.store, self.bot.clock()
+        store, now = self.bot.state, self.bot.clock()
         return await status_text(store, self.scheduler.attempts, guild_id, now)
 
     @daily.command(name="set", description="Post “on this day” in a channel every day")
@@ -93,15 +93,15 @@ class Daily(commands.Cog):
             )
             return
         guild_id = channel.guild.id
-        store, now = self.bot.corpus.store, self.bot.clock()
-        await store.daily_subscribe(guild_id, channel.id, f"{at:%H:%M}", zone.key, now)
+        store, now = self.bot.state, self.bot.clock()
+        await store.daily_subscribe(guild_id, channel.id, at, zone.key, now)
         self.scheduler.wake()
         await say(interaction, "Daily post saved.\n" + await self.status(guild_id))
 
     @daily.command(name="off", description="Stop the daily post in this server")
     async def turn_off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None  # the group is guild only
-        if await self.bot.corpus.store.daily_turn_off(interaction.guild_id, self.bot.clock()):
+        if await self.bot.state.daily_turn_off(interaction.guild_id, self.bot.clock()):
             await say(interaction, "The daily post is now off. `/daily set` turns it on again.")
         else:
             await say(interaction, "The daily post was already off.")
@@ -114,7 +114,7 @@ class Daily(commands.Cog):
     @daily.command(name="preview", description="What today's daily post will say (only you)")
     async def preview(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        settings = await self.bot.corpus.store.daily_settings(interaction.guild_id)
+        settings = await self.bot.state.daily_settings(interaction.guild_id)
         subscription = subscription_of(settings) if settings is not None else None
         unusable = unusable_reason(settings) if settings is not None else None
         if unusable is not None:  # rather than a preview for a day in UTC

@@ -144,14 +144,29 @@ def test_a_changed_seed_is_indexed_before_answering(tmp_path: Path) -> None:
     assert "indexed 1 document(s)" in again.stderr
 
 
-def test_a_broken_database_is_a_short_message_and_exit_1(tmp_path: Path) -> None:
+def test_a_broken_database_without_seeds_is_a_short_message_and_exit_1(tmp_path: Path) -> None:
     db = tmp_path / "broken.db"
     db.write_bytes(b"this is not a database" * 100)
     for command in (("ask", "/model M2"), ("console",)):
-        result = run(*command, "--db", str(db), stdin="/model M2\n")
+        result = run(
+            *command, "--db", str(db), "--seeds", str(tmp_path / "no"), stdin="/model M2\n"
+        )
         assert result.returncode == 1
         assert "database" in result.stderr
-        assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+        lines = result.stderr.splitlines()
+        assert "Traceback" not in result.stderr and len(lines) == 2
+        assert lines[0].startswith("no seeds folder") and "not a database" in lines[1]
+    assert db.read_bytes() == b"this is not a database" * 100  # nothing to rebuild it from
+
+
+def test_a_broken_index_is_moved_aside_and_rebuilt_from_the_seeds(tmp_path: Path) -> None:
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"this is not a database" * 100)
+    result = run("ask", "/model M2", "--db", str(db))
+    assert result.returncode == 0 and "MiniMax-M2" in result.stdout
+    assert "Traceback" not in result.stderr and "indexing the seeds afresh" in result.stderr
+    (aside,) = tmp_path.glob("broken.db.damaged-*")
+    assert aside.read_bytes() == b"this is not a database" * 100  # kept, never deleted
 
 
 def test_without_seeds_or_database_there_is_nothing_to_answer_from(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from bot.ingest.repair import looks_mis_decoded
 from bot.store import CorpusStore
+from tests.store.raw import connection_of
 
 INTERVIEW = "001_ee2c00c8cd1ea3f4.txt"
 SHOW_NOTES = "000_170ff5059b12dbe9.txt"
@@ -16,7 +17,7 @@ ARTICLE = "003_2acd4246ab7622df.txt"
 
 
 async def rows(store: CorpusStore, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-    async with store.connection.execute(sql, parameters) as cursor:
+    async with connection_of(store).execute(sql, parameters) as cursor:
         return [tuple(row) for row in await cursor.fetchall()]
 
 

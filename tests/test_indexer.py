@@ -10,7 +10,12 @@ import pytest
 from bot.domain.errors import IngestError
 from bot.fingerprints import Fingerprint
 from bot.indexer import index_corpus
-from bot.store import CorpusStore
+from bot.store import CorpusStore, IndexWriter, StoreError
+from tests.store.raw import (
+    connection_of,
+    legacy_row_counts,
+    search_passages,
+)
 
 SHOW_NOTES = "000_170ff5059b12dbe9.txt"
 INTERVIEW = "001_ee2c00c8cd1ea3f4.txt"
@@ -27,7 +32,7 @@ async def counts(db: Path) -> dict[str, int]:
 async def search_count(db: Path, words: str) -> int:
     store = await CorpusStore.open(db)
     try:
-        return len(await store.search_passages(words, limit=50))
+        return len(await search_passages(store, words, limit=50))
     finally:
         await store.close()
 
@@ -117,17 +122,17 @@ async def test_a_run_failing_halfway_leaves_the_old_index_queryable(
         path = seeds_copy / name
         path.write_bytes(path.read_bytes() + b"\nzebrafish\n")
 
-    original = CorpusStore.insert_parsed
+    original = IndexWriter.insert_parsed
     calls = 0
 
-    async def fail_on_second(self: CorpusStore, *args: object, **kwargs: object) -> int:
+    async def fail_on_second(self: IndexWriter, *args: object, **kwargs: object) -> int:
         nonlocal calls
         calls += 1
         if calls == 2:
             raise OSError("disk full")
         return await original(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(CorpusStore, "insert_parsed", fail_on_second)
+    monkeypatch.setattr(IndexWriter, "insert_parsed", fail_on_second)
     with pytest.raises(OSError, match="disk full"):
         await index_corpus(seeds_copy, db)
     assert calls == 2
@@ -158,19 +163,19 @@ async def test_bad_curated_evidence_fails_the_run(seeds_copy: Path, tmp_path: Pa
     assert await counts(db) == before
 
 
-async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) -> None:
+async def test_guild_rows_not_yet_moved_survive_a_reindex(seeds_copy: Path, tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
     extra = add_extra_document(seeds_copy)
     await index_corpus(seeds_copy, db)
-    store = await CorpusStore.open(db)
+    store = await IndexWriter.open(db)
     try:
-        await store.connection.execute(
-            "INSERT INTO guild_settings (guild_id, channel_id, post_time, timezone)"
+        await connection_of(store).execute(
+            "INSERT INTO legacy_guild_settings (guild_id, channel_id, post_time, timezone)"
             " VALUES (?, ?, ?, ?)",
             (1, 2, "09:00", "Europe/London"),
         )
-        await store.connection.execute(
-            "INSERT INTO daily_posts (guild_id, local_date, channel_id, nonce, posted_at)"
+        await connection_of(store).execute(
+            "INSERT INTO legacy_daily_posts (guild_id, local_date, channel_id, nonce, posted_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (1, "2026-11-23", 2, "n", "2026-11-23T09:00:00Z"),
         )
@@ -184,7 +189,8 @@ async def test_guild_rows_survive_a_reindex(seeds_copy: Path, tmp_path: Path) ->
     assert (report.indexed, report.removed) == (4, 1)
     store = await CorpusStore.open(db)
     try:
-        assert await store.guild_row_counts() == {"guild_settings": 1, "daily_posts": 1}
+        expected = {"legacy_guild_settings": 1, "legacy_daily_posts": 1}
+        assert await legacy_row_counts(store) == expected
     finally:
         await store.close()
 
@@ -206,3 +212,33 @@ async def test_a_touched_but_unchanged_document_is_not_parsed_again(
         await store.close()
     assert stored is not None
     assert stored.mtime_ns == notes.stat().st_mtime_ns  # remembered: no hashing next time
+
+
+def overwrite_a_page(db: Path, page: int = 5) -> None:
+    """Garbage over one page of the file, as a failing disk or a stray write leaves it."""
+    with db.open("r+b") as file:
+        file.seek(4096 * page)
+        file.write(b"\xa5" * 4096)
+
+
+async def test_a_damaged_index_is_moved_aside_and_rebuilt(seeds_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    first = await index_corpus(seeds_copy, db)
+    overwrite_a_page(db)
+    damaged = db.read_bytes()
+
+    report = await index_corpus(seeds_copy, db)  # not "nothing changed"
+    assert report.changed and report.indexed == 4
+    assert report.counts == first.counts
+    (aside,) = tmp_path.glob("corpus.db.damaged-*")
+    assert aside.read_bytes() == damaged  # kept as it was, never deleted
+    assert await search_count(db, "scaling") > 0
+
+
+async def test_a_damaged_index_without_seeds_is_reported(tmp_path: Path, seeds_copy: Path) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    overwrite_a_page(db)
+    with pytest.raises(StoreError, match=r"corpus\.db"):
+        await index_corpus(tmp_path / "no seeds", db)
+    assert not list(tmp_path.glob("corpus.db.damaged-*"))

@@ -168,3 +168,24 @@ def test_encrypted_or_loopback_urls_are_accepted(
 ) -> None:
     monkeypatch.setenv(name, value)
     assert getattr(load_settings(), name.lower()) == value
+
+
+def test_the_state_file_sits_beside_the_database_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings().state_file == default_database_path().with_name("state.db")
+    moved = load_settings(database_path=Path("/srv/bot/index.db"))
+    assert moved.state_file == Path("/srv/bot/state.db")  # `--db` moves both
+    monkeypatch.setenv("STATE_PATH", "~/keep/state.db")
+    assert load_settings().state_file == Path.home() / "keep" / "state.db"
+    monkeypatch.setenv("STATE_PATH", " ")
+    assert load_settings().state_file == default_database_path().with_name("state.db")
+    named_alike = load_settings(database_path=Path("/srv/state.db"))
+    assert named_alike.state_file != named_alike.database_path
+
+
+def test_the_state_file_is_not_the_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_PATH", "/srv/bot.db")
+    monkeypatch.setenv("STATE_PATH", "/srv/bot.db")
+    with pytest.raises(SettingsError, match="STATE_PATH must not be DATABASE_PATH"):
+        load_settings()

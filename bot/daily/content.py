@@ -20,7 +20,8 @@ from bot.queries.results import OnThisDay
 
 async def daily_answer(corpus: Corpus, local_date: date) -> OnThisDay:
     """The events of this month-day (or the labelled fallback) for the guild's date."""
-    return await on_this_day(corpus, local_date)
+    async with corpus.request():
+        return await on_this_day(corpus, local_date)
 
 
 async def daily_embed(corpus: Corpus, local_date: date) -> discord.Embed:

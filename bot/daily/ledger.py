@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.daily.schedule import LedgerEntry
-from bot.store.guilds import DailyPostRow
+from bot.state import DailyPostRow
 
 NONCE_PREFIX = "d"
 NONCE_LENGTH = 25  # Discord's limit, exactly: "d" + 16 hex digits of the guild + YYYYMMDD

@@ -24,7 +24,7 @@ from bot.daily.content import NO_PINGS, daily_embed, is_daily_post
 from bot.daily.failures import Verdict, classify
 from bot.daily.ledger import NONCE_WINDOW, post_nonce
 from bot.daily.schedule import Due, LedgerEntry
-from bot.store import CorpusStore
+from bot.state import StateStore
 
 if TYPE_CHECKING:
     from bot.discord_app.app import MinimaxBot
@@ -47,8 +47,8 @@ class Poster:
         self.bot = bot
 
     @property
-    def store(self) -> CorpusStore:
-        return self.bot.corpus.store
+    def store(self) -> StateStore:
+        return self.bot.state
 
     def channel(self, channel_id: int, guild_id: int) -> discord.PartialMessageable:
         return self.bot.get_partial_messageable(channel_id, guild_id=guild_id)

@@ -21,13 +21,13 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from bot.daily.ledger import Attempts, ledger_view
 from bot.daily.poster import Result
 from bot.daily.schedule import Due, LedgerEntry, Subscription, due, next_wake
 from bot.daily.subscriptions import subscription_of, unusable_reason
-from bot.store.guilds import GuildsStore
+from bot.state import DailyLedger, GuildSettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,10 @@ CONCURRENCY = 8
 SETTLE_SECONDS = 10.0
 LEDGER_DAYS = 2  # local dates run at most a day either side of UTC's
 LATE_SECONDS = 60.0  # a post later than this after its time is worth a warning
+
+
+class SchedulerStore(GuildSettingsStore, DailyLedger, Protocol):
+    """What a pass reads: the subscriptions and the ledger."""
 
 
 def every_guild(guild_id: int) -> bool:
@@ -55,7 +59,7 @@ def _report_end(task: asyncio.Task[None]) -> None:
 class Scheduler:
     def __init__(
         self,
-        store: GuildsStore,
+        store: SchedulerStore,
         clock: Clock,
         post: Post,
         *,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from bot.daily.ledger import Attempts, ledger_view
 from bot.daily.schedule import LedgerEntry, Subscription, local_date, next_post
 from bot.daily.subscriptions import subscription_of, unusable_reason
-from bot.store.guilds import DailyPostRow, GuildSettings, GuildsStore
+from bot.state import DailyLedger, DailyPostRow, GuildSettings, GuildSettingsStore
 
 OFF = "The daily post is **off** in this server. Turn it on with `/daily set`."
 RESUME = "Fix that, then run `/daily set` again to resume."
@@ -43,7 +44,7 @@ def schedule_line(subscription: Subscription) -> str:
 def stored_line(settings: GuildSettings) -> str:
     """The schedule as stored, for a subscription that cannot be read as one any more."""
     return (
-        f"Channel: <#{settings.channel_id}> · every day at {settings.post_time} "
+        f"Channel: <#{settings.channel_id}> · every day at {settings.post_time:%H:%M} "
         f"({settings.timezone})"
     )
 
@@ -87,7 +88,11 @@ def describe(
     return "\n".join(lines)
 
 
-async def status_text(store: GuildsStore, attempts: Attempts, guild_id: int, now: datetime) -> str:
+class StatusStore(GuildSettingsStore, DailyLedger, Protocol):
+    """What the status reads: the subscription and the ledger."""
+
+
+async def status_text(store: StatusStore, attempts: Attempts, guild_id: int, now: datetime) -> str:
     settings = await store.daily_settings(guild_id)
     subscription = subscription_of(settings) if settings is not None else None
     rows: list[DailyPostRow] = []

@@ -16,7 +16,7 @@ import discord
 from bot.commands import UsageError
 from bot.daily.schedule import Subscription
 from bot.queries.autocomplete import timezone_choices
-from bot.store.guilds import GuildSettings
+from bot.state import GuildSettings
 
 _HH_MM = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 SUGGESTIONS = 3
@@ -55,15 +55,26 @@ def parse_zone(text: str) -> zoneinfo.ZoneInfo:
 
 
 def subscription_of(row: GuildSettings) -> Subscription | None:
-    """The stored row as a `Subscription`; None if it is incomplete or cannot be read any
+    """The stored row as a `Subscription`; None if it is incomplete or cannot be used any
     more (`unusable_reason` says why; the scheduler pauses it with that reason)."""
     if row.channel_id is None or row.post_time is None or row.timezone is None:
         return None
-    try:
-        at, zone = parse_post_time(row.post_time), parse_zone(row.timezone)
-    except UsageError:
+    zone = stored_zone(row.timezone)
+    if zone is None:
         return None
-    return Subscription(row.guild_id, row.channel_id, at, zone, row.updated_at, row.paused_reason)
+    return Subscription(
+        row.guild_id, row.channel_id, row.post_time, zone, row.updated_at, row.paused_reason
+    )
+
+
+def stored_zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The zone a stored IANA name names; None when tzdata no longer knows it."""
+    if name not in known_zones():
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def unusable_reason(row: GuildSettings) -> str | None:
@@ -71,17 +82,11 @@ def unusable_reason(row: GuildSettings) -> str | None:
     database after an update of tzdata; None when it can (or is incomplete)."""
     if row.channel_id is None or row.post_time is None or row.timezone is None:
         return None
-    try:
-        parse_zone(row.timezone)
-    except UsageError:
+    if stored_zone(row.timezone) is None:
         return (
             f"The time zone “{row.timezone[:60]}” is no longer in the time zone database, so "
             "I cannot tell when your day starts: pick a current one."
         )
-    try:
-        parse_post_time(row.post_time)
-    except UsageError:
-        return f"The stored time “{row.post_time[:20]}” cannot be read: set the time again."
     return None
 
 

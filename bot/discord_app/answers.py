@@ -1,6 +1,7 @@
-"""Answers with their embeds, remembered: the corpus does not change while the bot serves it,
-so the same command with the same options on the same day gets the same answer. A popular
-`/model M2` is then a dictionary lookup, not a query and a render."""
+"""Answers with their embeds, remembered: the same command with the same options on the same
+day, from the same generation of the index, gets the same answer. A popular `/model M2` is
+then a dictionary lookup, not a query and a render. A new generation of the index (another
+process re-indexed) empties the cache: nothing from the old index is served after it."""
 
 from __future__ import annotations
 
@@ -32,11 +33,13 @@ def _repeatable(answer: Answer) -> bool:
 
 
 class AnswerCache:
-    """The latest `size` answers, least recently used dropped first."""
+    """The latest `size` answers of one generation of the index, least recently used dropped
+    first."""
 
     def __init__(self, size: int = 512) -> None:
         self.size = size
         self._items: OrderedDict[Key, Rendered] = OrderedDict()
+        self._generation: int | None = None
 
     def __len__(self) -> int:
         return len(self._items)
@@ -45,14 +48,19 @@ class AnswerCache:
         self, corpus: Corpus, name: str, options: Mapping[str, str], today: date
     ) -> Rendered:
         """The answer to `/name` with `options` (text, as the command table reads them)."""
-        key: Key = (name, tuple(sorted(options.items())), today)
-        found = self._items.get(key)
-        if found is not None:
-            self._items.move_to_end(key)
-            return found
-        answer = await run_command(corpus, name, options, today)
+        async with corpus.request():
+            generation = corpus.generation
+            if generation != self._generation:
+                self._items.clear()
+                self._generation = generation
+            key: Key = (name, tuple(sorted(options.items())), today)
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+            answer = await run_command(corpus, name, options, today)
         rendered = Rendered(answer, render_embed(answer))
-        if _repeatable(answer):
+        if _repeatable(answer) and self._generation == generation:
             self._items[key] = rendered
             if len(self._items) > self.size:
                 self._items.popitem(last=False)

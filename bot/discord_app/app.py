@@ -16,6 +16,7 @@ from bot.discord_app.sync import sync_on_start
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
+from bot.state import StateStore
 from cogs import EXTENSIONS
 
 log = logging.getLogger(__name__)
@@ -49,11 +50,14 @@ class MinimaxBot(commands.AutoShardedBot):
         corpus: Corpus,
         settings: Settings,
         *,
+        state: StateStore,
         clock: Clock = utc_now,
         extensions: Sequence[str] = EXTENSIONS,
         sync_commands: bool = True,
     ) -> None:
-        """`sync_commands=False` leaves command registration to the caller (`minimax-bot sync`)."""
+        """Serve `corpus`, keeping guild settings and the daily ledger in `state` (both opened
+        and closed by the caller). `sync_commands=False` leaves command registration to the
+        caller (`minimax-bot sync`)."""
         shards: dict[str, Any] = {"shard_count": settings.shard_count}
         if settings.shard_ids:
             shards["shard_ids"] = list(settings.shard_ids)
@@ -68,6 +72,7 @@ class MinimaxBot(commands.AutoShardedBot):
             chunk_guilds_at_startup=False,
         )
         self.corpus = corpus
+        self.state = state
         self.answers = AnswerCache()
         self.settings = settings
         self.clock = clock

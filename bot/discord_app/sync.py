@@ -4,7 +4,7 @@
   (instant, for development and tests), and leaves the global commands alone.
 - Otherwise a start syncs globally only when the command definitions changed since the last
   global sync. Their hash (sha-256 of the sorted JSON Discord receives) is kept in the
-  database's `bot_state` table, per application, so restarts do not re-upload the commands and
+  state (`bot.state`), per application, so restarts do not re-upload the commands and
   spend Discord's daily command-creation limit.
 - `minimax-bot sync` syncs on purpose: globally (recording the hash) or to one guild.
 """
@@ -71,7 +71,7 @@ async def sync_global(bot: MinimaxBot, *, force: bool) -> int | None:
 
     Returns how many commands were synced, or None when nothing changed."""
     digest = commands_hash(bot.tree)
-    store = bot.corpus.store
+    store = bot.state
     key = _hash_key(bot)
     if not force and await store.state_get(key) == digest:
         log.info("global commands unchanged since the last sync (%s); not syncing", digest[:12])

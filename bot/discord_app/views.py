@@ -136,15 +136,17 @@ class NextQuote(OwnedView):
         self, interaction: discord.Interaction, button: discord.ui.Button[NextQuote]
     ) -> None:
         shown = self.answer
-        corpus = client_of(interaction).corpus
-        if shown.how == "match":
-            rank = shown.rank + 1
-            answer = await quotes.find_quote(corpus, shown.query, shown.speaker_filter, rank=rank)
-        else:  # another random quote; a few draws, so it is rarely the one shown
-            for _ in range(RANDOM_DRAWS):
-                answer = await quotes.find_quote(corpus, None, shown.speaker_filter)
-                if not isinstance(answer, QuoteAnswer) or answer.quote_id != shown.quote_id:
-                    break
+        async with client_of(interaction).corpus.request() as corpus:
+            if shown.how == "match":
+                rank = shown.rank + 1
+                answer = await quotes.find_quote(
+                    corpus, shown.query, shown.speaker_filter, rank=rank
+                )
+            else:  # another random quote; a few draws, so it is rarely the one shown
+                for _ in range(RANDOM_DRAWS):
+                    answer = await quotes.find_quote(corpus, None, shown.speaker_filter)
+                    if not isinstance(answer, QuoteAnswer) or answer.quote_id != shown.quote_id:
+                        break
         if isinstance(answer, QuoteAnswer):
             self._show_quote(answer)
         await edit_answer(interaction, answer, view=self)

@@ -1,18 +1,32 @@
 """The corpus as the queries see it: the store, plus what is small enough to keep in memory.
 
 Names (models and their aliases, people and their spellings) and document metadata are read
-once when the corpus is opened, so name lookups and autocomplete never touch the database.
+into a `Catalog` when a generation of the index is first served, so name lookups and
+autocomplete never touch the database.
+
+Another process may re-index the database while the bot serves it. A request runs inside
+`async with corpus.request():`, which switches to a new generation of the index only between
+requests: when the first of a batch of concurrent requests starts, the store begins a
+snapshot of the index, and if its generation is new, the catalog (and with it every cache
+built from the catalog) is read again from that same snapshot. Every request sees one index
+whole, never half the old and half the new; the snapshot ends when the last request does.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bot.domain.names import name_key
 from bot.domain.records import Model, Person
 from bot.queries.results import Citation, Source
 from bot.store import CorpusStore
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,12 +36,23 @@ class Catalog:
     people: tuple[Person, ...]
     model_by_key: dict[str, Model] = field(init=False)  # name_key(alias) -> model
     person_by_key: dict[str, Person] = field(init=False)  # name_key(spelling) -> person
+    # What the queries derive from this catalog (see catalog_cache.PerCatalog), kept here so
+    # it lives and dies with the catalog, that is with one generation of the index.
+    _derived: dict[object, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         models = {name_key(a): m for m in self.models for a in m.aliases if name_key(a)}
         people = {name_key(n): p for p in self.people for n in p.names if name_key(n)}
         object.__setattr__(self, "model_by_key", models)
         object.__setattr__(self, "person_by_key", people)
+        object.__setattr__(self, "_derived", {})
+
+    def derived(self, key: object, build: Callable[[Catalog], T]) -> T:
+        """`build(self)`, built once per catalog and kept under `key`."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        value: T = self._derived[key]
+        return value
 
     def model(self, name: str) -> Model | None:
         """The model an alias names exactly (case, spaces and punctuation aside)."""
@@ -43,24 +68,37 @@ class Catalog:
         return Citation(self.sources[file], heading or None, evidence)
 
 
-@dataclass
+async def read_catalog(store: CorpusStore) -> Catalog:
+    documents = await store.documents()
+    sources = {
+        d.file: Source(d.file, d.title, d.outlet, d.published, d.kind, d.language)
+        for d in documents
+    }
+    return Catalog(sources, tuple(await store.models()), tuple(await store.people()))
+
+
 class Corpus:
-    store: CorpusStore
-    catalog: Catalog
+    """The store and the catalog of the generation of the index being served."""
+
+    def __init__(self, store: CorpusStore, catalog: Catalog, generation: int) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.generation = generation
+        self._gate = asyncio.Lock()
+        self._requests = 0
 
     @classmethod
     async def load(cls, store: CorpusStore) -> Corpus:
-        documents = await store.documents()
-        sources = {
-            d.file: Source(d.file, d.title, d.outlet, d.published, d.kind, d.language)
-            for d in documents
-        }
-        catalog = Catalog(sources, tuple(await store.models()), tuple(await store.people()))
-        return cls(store, catalog)
+        generation = await store.begin_snapshot()
+        try:
+            return cls(store, await read_catalog(store), generation)
+        finally:
+            await store.end_snapshot()
 
     @classmethod
-    async def open(cls, db_path: Path) -> Corpus:
-        store = await CorpusStore.open(db_path)
+    async def open(cls, db_path: Path, *, check: bool = True) -> Corpus:
+        """Open the index at `db_path`, after its integrity check unless `check` is False."""
+        store = await CorpusStore.open(db_path, check=check)
         try:
             return await cls.load(store)
         except BaseException:
@@ -69,3 +107,21 @@ class Corpus:
 
     async def close(self) -> None:
         await self.store.close()
+
+    @asynccontextmanager
+    async def request(self) -> AsyncIterator[Corpus]:
+        """Serve one request from one generation of the index (see the module notes)."""
+        async with self._gate:
+            if self._requests == 0:
+                generation = await self.store.begin_snapshot()
+                if generation != self.generation:
+                    self.catalog = await read_catalog(self.store)
+                    self.generation = generation
+            self._requests += 1
+        try:
+            yield self
+        finally:
+            async with self._gate:
+                self._requests -= 1
+                if self._requests == 0:
+                    await self.store.end_snapshot()

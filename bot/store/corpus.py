@@ -1,7 +1,10 @@
-"""The corpus store: the indexer's writes and the reads built on them, over one connection.
+"""The corpus index as a serving process reads it: `CorpusStore`, reads only, one connection.
 
-`CorpusStore` combines the read side (`corpus_read.CorpusReader`) and the write side
-(`corpus_write.CorpusWriter`); open it with `await CorpusStore.open(path)`.
+The indexer writes through `IndexWriter` (bot.store.corpus_write), usually from another
+process. Each run that changes the index adds one to its generation (`meta`), in the same
+transaction. A reader sees one index whole: `begin_snapshot` opens a read transaction, so every
+read until `end_snapshot` sees the index as it was committed when the snapshot began, and says
+which generation that is. Outside a snapshot each read sees the latest index.
 """
 
 from __future__ import annotations
@@ -9,28 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from bot.store.corpus_write import CorpusWriter
 from bot.store.database import open_database
-from bot.store.guilds import GuildsStore
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
-from bot.store.state import BotStateStore
 from bot.store.timeline_read import TimelineReads
 
+GENERATION_KEY = "generation"
 
-class CorpusStore(
-    CorpusWriter, QuotesReads, ModelsReads, TimelineReads, BotStateStore, GuildsStore
-):
-    """The corpus index, the per-guild tables and the bot's state in one SQLite database.
 
-    One task writes through a store at a time: write methods join the connection's open
-    transaction, whichever task opened it.
-    """
-
+class CorpusStore(QuotesReads, ModelsReads, TimelineReads):
     @classmethod
-    async def open(cls, path: Path | str) -> CorpusStore:
-        """Open (creating and migrating as needed) the database at `path`."""
-        return cls(await open_database(path))
+    async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
+        """Open (creating and migrating as needed) the index at `path`; `check` runs the
+        integrity check first (DamagedDatabase when it fails)."""
+        return cls(await open_database(path, check=check))
 
     async def close(self) -> None:
         await self._conn.close()
@@ -45,3 +40,21 @@ class CorpusStore(
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+    async def generation(self) -> int:
+        """The generation of the index this connection sees now (0 before any run)."""
+        value = await self.meta_get(GENERATION_KEY)
+        return int(value) if value is not None and value.isdigit() else 0
+
+    async def begin_snapshot(self) -> int:
+        """Hold the index as committed now until `end_snapshot`; its generation. What this
+        store keeps in memory from an older generation is dropped."""
+        await self.end_snapshot()
+        await self._conn.execute("BEGIN")
+        generation = await self.generation()  # the first read fixes the snapshot
+        self._keep_for(generation)
+        return generation
+
+    async def end_snapshot(self) -> None:
+        if self._conn.in_transaction:
+            await self._conn.execute("COMMIT")

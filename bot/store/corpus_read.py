@@ -19,7 +19,6 @@ from bot.domain.records import (
     Person,
     Precision,
 )
-from bot.store.fts import to_fts_query
 
 CORPUS_COUNTED = (
     "documents",
@@ -31,7 +30,6 @@ CORPUS_COUNTED = (
     "events",
     "conflicts",
 )
-GUILD_TABLES = ("guild_settings", "daily_posts")
 
 PersonMentionRow = tuple[str, tuple[str, ...], str | None]
 ModelMentionRow = tuple[str, ModelKind | None, bool | None]
@@ -53,17 +51,6 @@ class PassageHit:
     kind: str
     heading: str | None
     text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    file: str
-    passage: int  # ordinal of the passage that holds the quote
-    speaker: str | None
-    text: str
-    question: str | None
     start: int
     end: int
 
@@ -95,10 +82,6 @@ class CorpusReader:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
-    @property
-    def connection(self) -> aiosqlite.Connection:
-        return self._conn
-
     async def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
         async with self._conn.execute(sql, tuple(parameters)) as cursor:
             return list(await cursor.fetchall())
@@ -117,9 +100,6 @@ class CorpusReader:
     async def counts(self) -> dict[str, int]:
         """Rows per corpus table: documents, passages, quotes, people, models, facts, ..."""
         return await self._counts(CORPUS_COUNTED)
-
-    async def guild_row_counts(self) -> dict[str, int]:
-        return await self._counts(GUILD_TABLES)
 
     async def fingerprints(self) -> dict[str, str]:
         """file -> fingerprint of every indexed document."""
@@ -221,33 +201,3 @@ class CorpusReader:
             Person(name=r[0], role=r[1], names=_canonical_first(r[0], json.loads(r[2])))
             for r in rows
         ]
-
-    async def search_passages(
-        self, user_text: str, *, limit: int = 10, prefix: bool = False
-    ) -> list[PassageHit]:
-        """Passages matching the words of `user_text`, best first (empty when it has none)."""
-        query = to_fts_query(user_text, prefix=prefix)
-        if query is None:
-            return []
-        rows = await self._rows(
-            f"{PASSAGE_HITS} ORDER BY bm25(passages_fts), p.id LIMIT ?",
-            (query, limit),
-        )
-        return [PassageHit(*row) for row in rows]
-
-    async def search_quotes(
-        self, user_text: str, *, limit: int = 10, prefix: bool = False
-    ) -> list[QuoteHit]:
-        """Quotes whose text, question or speaker match the words of `user_text`, best first."""
-        query = to_fts_query(user_text, prefix=prefix)
-        if query is None:
-            return []
-        rows = await self._rows(
-            "SELECT d.file, p.ordinal, q.speaker, q.text, q.question, q.start, q.end "
-            "FROM quotes_fts JOIN quotes AS q ON q.id = quotes_fts.rowid "
-            "JOIN passages AS p ON p.id = q.passage_id "
-            "JOIN documents AS d ON d.id = q.document_id "
-            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts), q.id LIMIT ?",
-            (query, limit),
-        )
-        return [QuoteHit(*row) for row in rows]

@@ -1,7 +1,9 @@
-"""Write side of the corpus store: transactions and the indexer's inserts and replacements.
+"""Write side of the corpus index: `IndexWriter`, the indexer's own connection.
 
-The indexer wraps a whole run in `transaction()`; a write method called outside a transaction
-opens its own, so each call is atomic either way.
+The indexer wraps a whole run in `transaction()` and ends it with `next_generation()`, so a
+serving process (bot.store.corpus) knows the new index; a write method called outside a
+transaction opens its own, so each call is atomic either way. Of the reads, the writer has
+only those the indexer needs to decide and derive.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import json
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from bot.domain.names import name_key
@@ -27,7 +31,7 @@ from bot.domain.records import (
     Quote,
 )
 from bot.store.corpus_read import CorpusReader
-from bot.store.database import StoreError
+from bot.store.database import StoreError, open_database
 
 HEADING_SEPARATOR = " › "
 
@@ -128,7 +132,27 @@ def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
     return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells)
 
 
-class CorpusWriter(CorpusReader):
+class IndexWriter(CorpusReader):
+    @classmethod
+    async def open(cls, path: Path | str, *, check: bool = False) -> IndexWriter:
+        """Open (creating and migrating as needed) the index at `path`; `check` runs the
+        integrity check first (DamagedDatabase when it fails)."""
+        return cls(await open_database(path, check=check))
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def __aenter__(self) -> IndexWriter:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """`BEGIN IMMEDIATE` ... `COMMIT`; on any exception `ROLLBACK` and re-raise."""
@@ -159,6 +183,20 @@ class CorpusWriter(CorpusReader):
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    async def next_generation(self) -> int:
+        """Count one more generation of the index (inside the run's transaction): the new one."""
+        async with (
+            self._atomic(),
+            self._conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' "
+                "RETURNING value"
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        if row is None:
+            raise StoreError("the index has no generation: run its migrations first")
+        return int(row[0])
 
     async def delete_document(self, file: str) -> None:
         """Remove a document and, by cascade, everything extracted from it (FTS rows included)."""

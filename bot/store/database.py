@@ -1,9 +1,11 @@
-"""Open the SQLite database: pragmas, then the numbered migrations under `db/`.
+"""Open an SQLite database: pragmas, an integrity check, then its numbered migrations.
 
-Migrations are the files `db/NNN_name.sql` at the top of the repository (next to `bot/`), found
-relative to the installed `bot` package; the project is installed in editable mode, so they are
-read from the source tree. Each migration runs in its own `BEGIN IMMEDIATE` transaction that ends
-with `PRAGMA user_version = NNN`, so a database is always at exactly one schema version.
+There are two databases, each with its own folder of migrations at the top of the repository
+(next to `bot/`): the corpus index (`db/corpus/NNN_name.sql`) and the state (`db/state/`). They
+are found relative to the installed `bot` package; the project is installed in editable mode,
+so they are read from the source tree. Each migration runs in its own `BEGIN IMMEDIATE`
+transaction that ends with `PRAGMA user_version = NNN`, so a database is always at exactly one
+schema version.
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ class StoreError(Exception):
     """A database that cannot be used: newer schema, missing or broken migrations, bad data."""
 
 
+class DamagedDatabase(StoreError):
+    """The file is not an SQLite database, or its integrity check failed."""
+
+
 # bot/store/database.py -> the repository (or source tree) root -> db/
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+CORPUS_MIGRATIONS = MIGRATIONS_DIR / "corpus"
+STATE_MIGRATIONS = MIGRATIONS_DIR / "state"
+# Past a checkpoint the WAL is cut back to this size, rather than staying as large as the
+# largest transaction ever written (a full index run).
+WAL_SIZE_LIMIT = 4 * 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
 _MEMORY = ":memory:"
 _WAL_RETRY_SECONDS = 0.02
@@ -65,7 +76,7 @@ def _only_comments(text: str) -> bool:
     return all(not line or line.startswith("--") for line in lines)
 
 
-def find_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+def find_migrations(directory: Path = CORPUS_MIGRATIONS) -> list[Migration]:
     """The migrations in `directory`, by number; numbers must run 1, 2, 3 ... without gaps."""
     if not directory.is_dir():
         raise StoreError(
@@ -87,13 +98,15 @@ def find_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     return [Migration(version, found[version]) for version in versions]
 
 
-SCHEMA_VERSION = len(find_migrations())
+SCHEMA_VERSION = len(find_migrations(CORPUS_MIGRATIONS))
+STATE_SCHEMA_VERSION = len(find_migrations(STATE_MIGRATIONS))
 
 
 async def open_database(
-    path: Path | str, *, migrations_dir: Path = MIGRATIONS_DIR
+    path: Path | str, *, migrations_dir: Path = CORPUS_MIGRATIONS, check: bool = False
 ) -> aiosqlite.Connection:
-    """Connect, set the pragmas and bring the schema up to date.
+    """Connect, set the pragmas, check integrity when asked (`check`), and bring the schema
+    up to date. A file that is not a database, or fails the check, raises DamagedDatabase.
 
     The connection is in autocommit mode (`isolation_level=None`): writers open transactions
     explicitly with `BEGIN IMMEDIATE`.
@@ -108,11 +121,35 @@ async def open_database(
         await _enable_wal(conn, path)
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
+        await conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+        if check:
+            await quick_check(conn, path)
         await _migrate(conn, migrations, path)
+    except sqlite3.DatabaseError as error:
+        await conn.close()
+        if is_damage(error):
+            raise DamagedDatabase(f"{path}: {error}") from error
+        raise
     except BaseException:
         await conn.close()
         raise
     return conn
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is broken (not locked, missing or read-only)."""
+    text = str(error).lower()
+    return any(sign in text for sign in ("malformed", "not a database", "corrupt"))
+
+
+async def quick_check(conn: aiosqlite.Connection, path: Path | str) -> None:
+    """SQLite's `PRAGMA quick_check`: the b-trees are well formed (indexes against their
+    tables are not compared, which makes it fast enough for every start)."""
+    async with conn.execute("PRAGMA quick_check") as cursor:
+        problems = [str(row[0]) for row in await cursor.fetchall()]
+    if problems != ["ok"]:
+        shown = "; ".join(problems[:3])
+        raise DamagedDatabase(f"{path}: the integrity check failed: {shown}")
 
 
 async def _enable_wal(conn: aiosqlite.Connection, path: Path | str) -> None:

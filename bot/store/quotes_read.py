@@ -1,7 +1,7 @@
 """Reads for the quotes, search and people queries. User text reaches an FTS5 MATCH only
 through `to_fts_query`, inside these methods; lists of names are bound as one JSON parameter
-(`json_each(?)`). What is small and fixed while a store is open (the FTS vocabularies, the
-spellings quotes use) is read once and kept."""
+(`json_each(?)`). What is small and fixed for one generation of the index (the FTS
+vocabularies, the spellings quotes use) is read once and kept until the generation changes."""
 
 from __future__ import annotations
 
@@ -69,6 +69,13 @@ def _quote_row(row: aiosqlite.Row, score: float = 0.0) -> QuoteRow:
 class QuotesReads(CorpusReader):
     _vocabularies: dict[str, dict[str, int]] | None = None
     _speakers: tuple[str, ...] | None = None
+    _kept_generation: int | None = None
+
+    def _keep_for(self, generation: int) -> None:
+        """Drop what was kept from another generation of the index."""
+        if generation != self._kept_generation:
+            self._vocabularies, self._speakers = None, None
+            self._kept_generation = generation
 
     # ------------------------------------------------------------ quotes
 

@@ -100,7 +100,7 @@ def null_bot() -> commands.AutoShardedBot:
 async def minimax_bot(args: argparse.Namespace) -> commands.AutoShardedBot:
     from bot.discord_app.app import MinimaxBot
     from bot.paths import SEEDS_DIR
-    from bot.runner import open_for_serving
+    from bot.runner import open_for_serving, open_state
     from bot.settings import Settings
 
     settings = Settings(  # type: ignore[call-arg]
@@ -112,8 +112,9 @@ async def minimax_bot(args: argparse.Namespace) -> commands.AutoShardedBot:
         discord_gateway_url=args.gateway,
     )
     corpus = await open_for_serving(SEEDS_DIR, Path(args.db))  # as `minimax-bot run`
-    assert corpus is not None
-    return MinimaxBot(corpus, settings)
+    state = await open_state(settings)
+    assert corpus is not None and state is not None
+    return MinimaxBot(corpus, settings, state=state)
 
 
 def rss_mib() -> float:

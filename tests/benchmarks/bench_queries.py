@@ -34,6 +34,7 @@ from bot.queries.quotes import find_quote
 from bot.queries.search import search
 from bot.queries.timeline import timeline
 from tests.benchmarks.synthetic import write_synthetic_corpus
+from tests.store.raw import connection_of
 
 QUOTE_QUERIES = ("scaling laws", "compute crunch", "GPUs", "product", "organization function")
 SEARCH_QUERIES = ("GPUs", "lightning attention", "MoE", "Glow", "data quality")
@@ -96,7 +97,7 @@ def ours(corpus: Corpus) -> dict[str, Request]:
 
 def naive(corpus: Corpus) -> dict[str, Request]:
     """What a bot without an index does: read every row, score it in Python, per request."""
-    conn = corpus.store.connection
+    conn = connection_of(corpus.store)
 
     async def column(sql: str) -> list[str]:
         async with conn.execute(sql) as cursor:

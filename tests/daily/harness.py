@@ -22,9 +22,8 @@ from typing import Any
 from bot.daily.ledger import parse_nonce
 from bot.daily.scheduler import Scheduler
 from bot.discord_app.app import MinimaxBot
-from bot.queries.corpus import Corpus
 from tests.daily.clock import FakeClock
-from tests.e2e.conftest import emulated_settings
+from tests.e2e.conftest import emulated_settings, stores
 from tests.emulator import DiscordEmulator, Message
 
 POST = "POST /channels/{channel_id}/messages"
@@ -38,15 +37,13 @@ class Killed(BaseException):
 async def bot_up(
     emulator: DiscordEmulator, db: Path, clock: FakeClock, **settings: Any
 ) -> AsyncIterator[MinimaxBot]:
-    corpus = await Corpus.open(db)
-    try:
-        bot = MinimaxBot(corpus, emulated_settings(emulator, db, **settings), clock=clock)
+    served = emulated_settings(emulator, db, **settings)
+    async with stores(served) as (corpus, state):
+        bot = MinimaxBot(corpus, served, state=state, clock=clock)
         bot.before_identify_hook = _no_identify_delay  # type: ignore[method-assign]
         async with emulator.running(bot):
             await scheduler_of(bot).settle()  # the first pass, at start-up
             yield bot
-    finally:
-        await corpus.close()
 
 
 async def _no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:
@@ -72,7 +69,7 @@ def is_dead(bot: MinimaxBot) -> bool:
 
 def kill_after_send(bot: MinimaxBot) -> None:
     """The next post is sent, then the process dies before the ledger records it."""
-    store = bot.corpus.store
+    store = bot.state
 
     async def killed(*args: Any) -> None:
         raise Killed

@@ -17,7 +17,7 @@ from bot.daily.ledger import (
     post_nonce,
 )
 from bot.daily.schedule import LedgerEntry
-from bot.store.guilds import DailyPostRow
+from bot.state import DailyPostRow
 
 NOW = datetime(2026, 6, 21, 9, tzinfo=UTC)
 DAY = date(2026, 6, 21)

@@ -7,7 +7,7 @@ import asyncio
 import itertools
 import logging
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from bot.daily.ledger import MAX_ATTEMPTS
 from bot.daily.poster import Result
 from bot.daily.schedule import Due, LedgerEntry
 from bot.daily.scheduler import MAX_SLEEP, Scheduler
-from bot.store import CorpusStore
+from bot.state import SqliteState
 from tests.daily.clock import FakeClock
 
 START = datetime(2026, 6, 21, 8, 59, 30, tzinfo=UTC)
@@ -26,7 +26,7 @@ SET_AT = START - timedelta(days=1)
 class FakePoster:
     """Posts by writing the ledger as the real poster does; a guild may be told to fail."""
 
-    def __init__(self, store: CorpusStore) -> None:
+    def __init__(self, store: SqliteState) -> None:
         self.store = store
         self.calls: list[tuple[int, str]] = []
         self.results: dict[int, Result] = {}
@@ -45,10 +45,10 @@ class FakePoster:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[CorpusStore]:
-    store = await CorpusStore.open(tmp_path / "bot.db")
+async def store(tmp_path: Path) -> AsyncIterator[SqliteState]:
+    store = await SqliteState.open(tmp_path / "state.db")
     for guild in (1, 2, 3):
-        await store.daily_subscribe(guild, 10 * guild, "09:00", "UTC", SET_AT)
+        await store.daily_subscribe(guild, 10 * guild, time(9), "UTC", SET_AT)
     yield store
     await store.close()
 
@@ -59,12 +59,12 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def poster(store: CorpusStore) -> FakePoster:
+def poster(store: SqliteState) -> FakePoster:
     return FakePoster(store)
 
 
 async def test_posts_what_is_due_and_sleeps_until_the_next(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster
+    store: SqliteState, clock: FakeClock, poster: FakePoster
 ) -> None:
     scheduler = Scheduler(store, clock, poster)
     assert await scheduler.tick() == 30.0  # 09:00 is 30 s away
@@ -78,7 +78,7 @@ async def test_posts_what_is_due_and_sleeps_until_the_next(
 
 
 async def test_one_broken_guild_stops_neither_the_others_nor_the_task(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
+    store: SqliteState, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
 ) -> None:
     poster.broken.add(2)
     scheduler = Scheduler(store, clock, poster)
@@ -97,7 +97,7 @@ async def test_one_broken_guild_stops_neither_the_others_nor_the_task(
 
 
 async def test_a_failing_guild_backs_off_and_is_given_up(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster
+    store: SqliteState, clock: FakeClock, poster: FakePoster
 ) -> None:
     poster.results[1] = Result.RETRY
     scheduler = Scheduler(store, clock, poster)
@@ -121,7 +121,7 @@ async def test_a_failing_guild_backs_off_and_is_given_up(
 
 
 async def test_only_the_guilds_of_this_process(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster
+    store: SqliteState, clock: FakeClock, poster: FakePoster
 ) -> None:
     scheduler = Scheduler(store, clock, poster, owns=lambda guild: guild != 2)
     clock.advance(seconds=30)
@@ -130,7 +130,7 @@ async def test_only_the_guilds_of_this_process(
 
 
 async def test_the_task_survives_a_failing_pass_and_stops_when_cancelled(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
+    store: SqliteState, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
 ) -> None:
     sleeps: list[float] = []
     slept_thrice = asyncio.Event()
@@ -163,7 +163,7 @@ async def test_the_task_survives_a_failing_pass_and_stops_when_cancelled(
 
 
 async def test_settle_wakes_the_sleeping_loop(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster
+    store: SqliteState, clock: FakeClock, poster: FakePoster
 ) -> None:
     ready = asyncio.Event()
     scheduler = Scheduler(store, clock, poster, ready=ready.wait)
@@ -178,12 +178,12 @@ async def test_settle_wakes_the_sleeping_loop(
 
 
 async def test_the_next_wake_is_counted_from_the_end_of_a_long_pass(
-    store: CorpusStore, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
+    store: SqliteState, clock: FakeClock, poster: FakePoster, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Three 09:00 posts take 40 s each; guild 4's 09:01 post came due during that batch and
     goes out at once, not a whole sleep after it; each post's delay is logged."""
     caplog.set_level(logging.INFO, logger="bot.daily.scheduler")
-    await store.daily_subscribe(4, 40, "09:01", "UTC", SET_AT)
+    await store.daily_subscribe(4, 40, time(9, 1), "UTC", SET_AT)
 
     async def slow(due: Due, entry: LedgerEntry | None, now: datetime) -> Result:
         clock.advance(seconds=40)  # Discord's rate limit, a big batch

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from bot.daily.ledger import Attempts
 from bot.daily.status import OFF, describe
-from bot.store.guilds import DailyPostRow, GuildSettings
+from bot.state import DailyPostRow, GuildSettings
 
 NOW = datetime(2026, 6, 21, 8, 30, tzinfo=UTC)  # 09:30 in London
 SET_AT = datetime(2026, 6, 1, tzinfo=UTC)
@@ -16,7 +16,7 @@ def settings(**changes: object) -> GuildSettings:
     values: dict[str, object] = {
         "guild_id": 1,
         "channel_id": 10,
-        "post_time": "09:00",
+        "post_time": time(9),
         "timezone": "Europe/London",
         "enabled": True,
         "paused_reason": None,

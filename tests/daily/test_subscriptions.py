@@ -14,7 +14,7 @@ from bot.daily.subscriptions import (
     parse_zone,
     subscription_of,
 )
-from bot.store.guilds import GuildSettings
+from bot.state import GuildSettings
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_what_the_bot_needs_to_post_an_embed() -> None:
 
 def test_a_stored_row_becomes_a_subscription() -> None:
     now = datetime(2026, 6, 21, tzinfo=UTC)
-    row = GuildSettings(1, 10, "09:30", "Asia/Kolkata", True, None, now)
+    row = GuildSettings(1, 10, time(9, 30), "Asia/Kolkata", True, None, now)
     subscription = subscription_of(row)
     assert subscription is not None
     assert (subscription.post_time, subscription.zone.key, subscription.since) == (
@@ -77,6 +77,6 @@ def test_a_stored_row_becomes_a_subscription() -> None:
         "Asia/Kolkata",
         now,
     )
-    gone = GuildSettings(1, 10, "09:30", "Mars/Olympus", True, None, now)
+    gone = GuildSettings(1, 10, time(9, 30), "Mars/Olympus", True, None, now)
     assert subscription_of(gone) is None
     assert subscription_of(GuildSettings(1, None, None, None, True, None, None)) is None

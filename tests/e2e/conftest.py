@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from bot.discord_app.app import MinimaxBot
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
+from bot.state import SqliteState
 from tests.emulator import DiscordEmulator
 
 # A fixed instant: "today" for /onthisday and the daily post, whatever the real date.
@@ -30,9 +32,21 @@ def emulated_settings(emulator: DiscordEmulator, database: Path, **overrides: ob
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+@asynccontextmanager
+async def stores(settings: Settings) -> AsyncIterator[tuple[Corpus, SqliteState]]:
+    """The corpus and the state a bot with `settings` serves, opened as `run` opens them."""
+    corpus = await Corpus.open(settings.database_path)
+    try:
+        legacy = settings.database_path
+        async with await SqliteState.open(settings.state_file, legacy_corpus=legacy) as state:
+            yield corpus, state
+    finally:
+        await corpus.close()
+
+
 @pytest.fixture
 def bot_db(indexed_seeds_db: Path, tmp_path: Path) -> Path:
-    """A private copy of the indexed seeds: the bot may write guild settings to it."""
+    """A private copy of the indexed seeds (its state file goes beside it)."""
     copy = tmp_path / "bot.db"
     shutil.copyfile(indexed_seeds_db, copy)
     return copy
@@ -40,10 +54,8 @@ def bot_db(indexed_seeds_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def minimax_bot(discord_emulator: DiscordEmulator, bot_db: Path) -> AsyncIterator[MinimaxBot]:
-    corpus = await Corpus.open(bot_db)
-    try:
-        bot = MinimaxBot(corpus, emulated_settings(discord_emulator, bot_db), clock=lambda: NOW)
+    settings = emulated_settings(discord_emulator, bot_db)
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
         async with discord_emulator.running(bot):
             yield bot
-    finally:
-        await corpus.close()

@@ -13,9 +13,8 @@ from discord import app_commands
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.checks import can_manage_guild
 from bot.discord_app.tree import NOT_ALLOWED
-from bot.queries.corpus import Corpus
 from cogs import EXTENSIONS
-from tests.e2e.conftest import NOW, emulated_settings
+from tests.e2e.conftest import NOW, emulated_settings, stores
 from tests.emulator import DiscordEmulator
 from tests.emulator.models import MANAGE_GUILD
 
@@ -24,15 +23,12 @@ PROBES = ("probe-admin", "probe-group run")
 
 @pytest.fixture
 async def probe_bot(discord_emulator: DiscordEmulator, bot_db: Path) -> AsyncIterator[MinimaxBot]:
-    corpus = await Corpus.open(bot_db)
-    try:
-        settings = emulated_settings(discord_emulator, bot_db)
+    settings = emulated_settings(discord_emulator, bot_db)
+    async with stores(settings) as (corpus, state):
         extensions = [*EXTENSIONS, "tests.e2e.admin_probe"]
-        bot = MinimaxBot(corpus, settings, clock=lambda: NOW, extensions=extensions)
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW, extensions=extensions)
         async with discord_emulator.running(bot):
             yield bot
-    finally:
-        await corpus.close()
 
 
 async def test_registered_for_manage_server_in_servers_only(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import discord
@@ -49,7 +49,7 @@ async def test_a_member_without_manage_server_cannot_subscribe(
         handle = await emu.slash("daily set", SET, user=user, permissions=permissions)
         reply = await handle
         assert reply.ephemeral and reply.content == NOT_ALLOWED
-    assert await minimax_bot.corpus.store.daily_settings(emu.world.guild.id) is None
+    assert await minimax_bot.state.daily_settings(emu.world.guild.id) is None
 
 
 async def test_set_then_status_then_off(discord_emulator: DiscordEmulator, bot_db: Path) -> None:
@@ -84,7 +84,7 @@ async def test_bad_time_and_unknown_zone_are_refused_clearly(
     assert "“25:00” is not a time of day" in text and "HH:MM" in text
     text = await admin(emu, "set", {**SET, "timezone": "Mars/Olympus"})
     assert "“Mars/Olympus” is not a time zone I know" in text
-    assert await minimax_bot.corpus.store.daily_settings(emu.world.guild.id) is None
+    assert await minimax_bot.state.daily_settings(emu.world.guild.id) is None
 
 
 async def test_a_channel_the_bot_cannot_post_embeds_in_is_refused(
@@ -98,7 +98,7 @@ async def test_a_channel_the_bot_cannot_post_embeds_in_is_refused(
     text = await admin(emu, "set", SET)
     assert f"I cannot post in <#{news.id}>: I need Embed Links there" in text
     assert "Nothing was saved" in text
-    assert await minimax_bot.corpus.store.daily_settings(emu.world.guild.id) is None
+    assert await minimax_bot.state.daily_settings(emu.world.guild.id) is None
 
 
 def _can_embed(bot: MinimaxBot, channel_id: int) -> bool:
@@ -141,8 +141,8 @@ async def test_a_zone_tzdata_no_longer_knows_pauses_with_the_reason(
     emu, clock = discord_emulator, FakeClock(NOW)
     news = emu.world.guild.channel("news")
     async with bot_up(emu, bot_db, clock) as bot:
-        store = bot.corpus.store
-        await store.daily_subscribe(emu.world.guild.id, news.id, "09:00", "Europe/Atlantis", NOW)
+        store = bot.state
+        await store.daily_subscribe(emu.world.guild.id, news.id, time(9), "Europe/Atlantis", NOW)
         with caplog.at_level(logging.WARNING, logger="bot.daily"):
             for minute in range(5):
                 await run_at(bot, clock, datetime(2026, 6, 21, 8, minute, tzinfo=UTC))

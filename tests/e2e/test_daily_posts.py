@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,10 @@ def at(hour: int, minute: int = 0, day: int = 21) -> datetime:
 DAY = date(2026, 6, 21)
 
 
-async def subscribe(bot: MinimaxBot, channel: Channel, post_time: str = "09:00") -> None:
-    store = bot.corpus.store
+async def subscribe(
+    bot: MinimaxBot, channel: Channel, post_time: clock_time = clock_time(9)
+) -> None:
+    store = bot.state
     await store.daily_subscribe(channel.guild_id, channel.id, post_time, "UTC", bot.clock())
 
 
@@ -168,7 +171,7 @@ async def test_a_lost_response_is_retried_with_the_same_nonce(
         await subscribe(bot, emu.world.guild.channel("general"))
         emu.lose_next_response(1, route=POST)  # Discord posts it; the bot hears 503
         await run_at(bot, clock, at(9))
-        row = await bot.corpus.store.daily_post_row(emu.world.guild.id, DAY)
+        row = await bot.state.daily_post_row(emu.world.guild.id, DAY)
         assert row is not None and not row.confirmed  # in doubt, kept
         retry = scheduler_of(bot).next_wake_at
         assert retry == at(9, 1)
@@ -176,7 +179,7 @@ async def test_a_lost_response_is_retried_with_the_same_nonce(
         (post,) = daily_posts(emu)
         first, second = emu.requests_to(POST)
         assert first.body["nonce"] == second.body["nonce"] == post.data["nonce"]
-        row = await bot.corpus.store.daily_post_row(emu.world.guild.id, DAY)
+        row = await bot.state.daily_post_row(emu.world.guild.id, DAY)
         assert row is not None and row.message_id == post.id
 
 
@@ -200,7 +203,7 @@ async def test_killed_between_send_and_ledger_write_never_posts_twice(
     async with bot_up(emu, bot_db, clock) as bot:
         await run_at(bot, clock, clock() + timedelta(minutes=5))
         (post,) = daily_posts(emu)
-        row = await bot.corpus.store.daily_post_row(emu.world.guild.id, DAY)
+        row = await bot.state.daily_post_row(emu.world.guild.id, DAY)
         assert row is not None
         if back == "later, history hidden":  # at most once: the day is given up, unconfirmed
             assert not row.confirmed and "given up" in await status(emu)

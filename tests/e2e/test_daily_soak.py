@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo
 from bot.daily.ledger import NONCE_WINDOW, parse_nonce
 from bot.daily.schedule import local_instant
 from bot.discord_app.app import MinimaxBot
-from bot.store import CorpusStore
+from bot.settings import STATE_FILE_NAME
+from bot.state import SqliteState
 from tests.daily.clock import FakeClock
 from tests.daily.harness import POST, bot_up, daily_posts, is_dead, kill_after_send, run_at
 from tests.daily.harness import scheduler_of as scheduler
@@ -124,11 +125,9 @@ class Run:
 
 
 async def subscribe_all(run: Run, subs: list[Sub]) -> None:
-    async with await CorpusStore.open(run.db) as store:
+    async with await SqliteState.open(run.db.with_name(STATE_FILE_NAME)) as store:
         for sub in subs:
-            await store.daily_subscribe(
-                sub.guild_id, sub.channel_id, f"{sub.at:%H:%M}", sub.zone.key, START
-            )
+            await store.daily_subscribe(sub.guild_id, sub.channel_id, sub.at, sub.zone.key, START)
 
 
 def local_days(sub: Sub, end: datetime) -> list[tuple[date, datetime, datetime]]:

@@ -16,8 +16,7 @@ from discord import app_commands
 
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.tree import FAILED
-from bot.queries.corpus import Corpus
-from tests.e2e.conftest import NOW, emulated_settings
+from tests.e2e.conftest import NOW, emulated_settings, stores
 from tests.emulator import DiscordEmulator
 
 CALLBACK = "POST /interactions/{interaction_id}/{interaction_token}/callback"
@@ -75,15 +74,13 @@ async def extras(
 ) -> AsyncIterator[Extras]:
     caplog.set_level(logging.DEBUG)  # everything discord.py logs, too
     extras = Extras()
-    corpus = await Corpus.open(bot_db)
-    try:
-        bot = MinimaxBot(corpus, emulated_settings(discord_emulator, bot_db), clock=lambda: NOW)
+    settings = emulated_settings(discord_emulator, bot_db)
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
         extras.install(bot.tree)
         async with discord_emulator.running(bot):
             yield extras
             assert "MiniMax-M2" in json.dumps((await model(discord_emulator)).embeds)
-    finally:
-        await corpus.close()
     for record in caplog.records:  # the token is in no record, whatever happened
         text = record.getMessage() + (
             logging.Formatter().formatException(record.exc_info) if record.exc_info else ""

@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.discord_app.app import MinimaxBot
-from bot.queries.corpus import Corpus
 from bot.settings import Settings
-from tests.e2e.conftest import NOW, emulated_settings
+from tests.e2e.conftest import NOW, emulated_settings, stores
 from tests.emulator import DiscordEmulator
 
 
 async def run_shards(emulator: DiscordEmulator, db: Path, settings: Settings) -> set[int]:
     """Start the bot with `settings`, answer /model once on the guild's shard if it runs."""
-    corpus = await Corpus.open(db)
-    try:
-        bot = MinimaxBot(corpus, settings, clock=lambda: NOW)
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
         bot.before_identify_hook = no_identify_delay  # type: ignore[method-assign]
         async with emulator.running(bot):
             await emulator.wait_until_ready(shards=len(bot.shards))
@@ -27,8 +25,6 @@ async def run_shards(emulator: DiscordEmulator, db: Path, settings: Settings) ->
             else:
                 assert bot.get_guild(emulator.world.guild.id) is None
             return set(bot.shards)
-    finally:
-        await corpus.close()
 
 
 async def no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:

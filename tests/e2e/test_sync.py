@@ -13,10 +13,9 @@ from discord import app_commands
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.sync import HASH_KEY, commands_hash
 from bot.paths import SEEDS_DIR
-from bot.queries.corpus import Corpus
 from bot.runner import sync_now
-from bot.store import CorpusStore
-from tests.e2e.conftest import NOW, emulated_settings
+from bot.state import SqliteState
+from tests.e2e.conftest import NOW, emulated_settings, stores
 from tests.emulator import DiscordEmulator
 
 GLOBAL_PUT = "PUT /applications/{application_id}/commands"
@@ -31,21 +30,19 @@ async def start_once(
     emulator: DiscordEmulator, db: Path, *, more: bool = False, **overrides: object
 ) -> str:
     """Start a fresh bot on `db`, wait until ready, stop it; the hash of its commands."""
-    corpus = await Corpus.open(db)
-    try:
-        bot = MinimaxBot(corpus, emulated_settings(emulator, db, **overrides), clock=lambda: NOW)
+    settings = emulated_settings(emulator, db, **overrides)
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
         if more:  # a changed command set, as after an upgrade
             bot.tree.add_command(
                 app_commands.Command(name="extra", description="x", callback=extra)
             )
         async with emulator.running(bot):
             return commands_hash(bot.tree)
-    finally:
-        await corpus.close()
 
 
 async def stored_hash(emulator: DiscordEmulator, db: Path) -> str | None:
-    async with await CorpusStore.open(db) as store:
+    async with await SqliteState.open(emulated_settings(emulator, db).state_file) as store:
         key = HASH_KEY.format(application_id=emulator.world.application_id)
         return await store.state_get(key)
 
@@ -83,15 +80,12 @@ async def test_global_sync_only_when_the_commands_changed(
 
 
 async def test_global_commands_answer(discord_emulator: DiscordEmulator, bot_db: Path) -> None:
-    corpus = await Corpus.open(bot_db)
-    try:
-        settings = emulated_settings(discord_emulator, bot_db, dev_guild_id=None)
-        bot = MinimaxBot(corpus, settings, clock=lambda: NOW)
+    settings = emulated_settings(discord_emulator, bot_db, dev_guild_id=None)
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
         async with discord_emulator.running(bot):
             reply = await (await discord_emulator.slash("model", {"name": "M2"}))
             assert "MiniMax-M2" in json.dumps(reply.embeds[0], ensure_ascii=False)
-    finally:
-        await corpus.close()
 
 
 async def test_the_sync_command_syncs_records_and_exits(

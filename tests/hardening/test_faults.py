@@ -6,7 +6,7 @@ nothing is lost; guild settings and the ledger come out whole. `pytest -s` print
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.discord_app.app import MinimaxBot
@@ -22,6 +22,7 @@ from tests.hardening.traffic import (
     crowd,
     integrity,
     send_batch,
+    state_of,
 )
 
 INTERACTIONS, GUILDS = (600, 6) if FULL else (72, 2)
@@ -78,7 +79,7 @@ async def test_every_interaction_is_answered_and_nothing_is_lost(
                 await emu.drop_gateway()  # the batch goes out while the bot reconnects
                 drops += 1
             if start == INTERACTIONS // 2 // BATCH * BATCH:
-                async with Locker(bot_db, LOCK_SECONDS):  # writers wait 5 s, then give up
+                async with Locker(state_of(bot_db), LOCK_SECONDS):  # writers wait 5 s, then give up
                     batch.append((set_daily(guilds[0]), guilds[0], emu.world.admin))
                     await send_batch(emu, tally, batch)
                     clock.set(at(9))  # the daily post falls due while the lock is held
@@ -91,15 +92,15 @@ async def test_every_interaction_is_answered_and_nothing_is_lost(
         per_day = posts_per_day(emu)
         rows_ok = []
         for guild in guilds:
-            row = await bot.corpus.store.daily_post_row(guild.id, DAY)
-            settings = await bot.corpus.store.daily_settings(guild.id)
+            row = await bot.state.daily_post_row(guild.id, DAY)
+            settings = await bot.state.daily_settings(guild.id)
             rows_ok.append(
                 row is not None
                 and row.confirmed
                 and settings is not None
                 and settings.enabled
                 and (settings.channel_id, settings.post_time)
-                == (guild.channel("general").id, "09:00")
+                == (guild.channel("general").id, time(9))
             )
         corpus_after = await bot.corpus.store.counts()
     check, rows = integrity(bot_db)

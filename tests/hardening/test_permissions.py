@@ -4,7 +4,7 @@ not hammered. `pytest -s` prints the figures."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from unittest.mock import Mock
 
@@ -52,7 +52,7 @@ async def test_admin_commands_refuse_members_without_manage_server(
                 reply = await (await emu.slash(command, options, permissions=permissions))
                 assert reply.ephemeral and reply.content == NOT_ALLOWED and not reply.pings
                 refused += 1
-        assert await bot.corpus.store.daily_settings(emu.world.guild.id) is None  # nothing saved
+        assert await bot.state.daily_settings(emu.world.guild.id) is None  # nothing saved
     assert integrity(bot_db)[1] == {"guild_settings": 0, "daily_posts": 0}
     show("admin refusals in a server", {"refused": refused, "saved": 0})
 
@@ -115,9 +115,7 @@ async def test_a_channel_that_always_answers_403_is_not_hammered(
     emu, clock = discord_emulator, FakeClock(at(8))
     general = emu.world.guild.channel("general")
     async with bot_up(emu, bot_db, clock) as bot:
-        await bot.corpus.store.daily_subscribe(
-            emu.world.guild.id, general.id, "09:00", "UTC", at(8)
-        )
+        await bot.state.daily_subscribe(emu.world.guild.id, general.id, time(9), "UTC", at(8))
         emu.fault_rate(1.0, statuses=(403,), route=POST)
         moment, passes = at(9), 0
         while moment < at(9, day=24):  # three days, a pass whenever the bot asks, else hourly

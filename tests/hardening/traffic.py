@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.discord_app.tree import FAILED
+from bot.settings import STATE_FILE_NAME
 from tests.emulator import DiscordEmulator, Guild, Member
 
 TRY_AGAIN = (FAILED, "Slow down: try again")  # the tree's two "try again" notes
@@ -81,7 +82,7 @@ async def send_batch(
 
 
 class Locker:
-    """Another process's writer: holds `BEGIN EXCLUSIVE` on the database for `seconds`."""
+    """Another process's writer: holds `BEGIN EXCLUSIVE` on a database for `seconds`."""
 
     def __init__(self, db: Path, seconds: float) -> None:
         self.db, self.seconds = db, seconds
@@ -108,14 +109,24 @@ class Locker:
 
 
 def integrity(db: Path) -> tuple[str, dict[str, int]]:
-    """PRAGMA integrity_check, and the rows of the guild tables."""
-    conn = sqlite3.connect(db)
-    try:
-        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        rows = {
-            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("guild_settings", "daily_posts")
-        }
-    finally:
-        conn.close()
-    return str(check), rows
+    """PRAGMA integrity_check of the corpus and of the state beside it ("ok" when both are),
+    and the rows of the guild tables (in the state)."""
+    checks, rows = [], {}
+    for path in (db, state_of(db)) if state_of(db).exists() else (db,):
+        conn = sqlite3.connect(path)
+        try:
+            checks.append(str(conn.execute("PRAGMA integrity_check").fetchone()[0]))
+            if path != db:
+                rows = {
+                    table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    for table in ("guild_settings", "daily_posts")
+                }
+        finally:
+            conn.close()
+    check = "ok" if set(checks) == {"ok"} else "; ".join(checks)
+    return check, rows
+
+
+def state_of(db: Path) -> Path:
+    """The state file a bot serving `db` keeps (STATE_PATH unset)."""
+    return db.with_name(STATE_FILE_NAME)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 
@@ -24,9 +27,14 @@ def test_built_once_per_catalog_and_again_for_another() -> None:
     assert built == [first, second] and built[0] is first
 
 
-def test_only_the_last_few_catalogs_are_kept() -> None:
-    cache = PerCatalog(lambda catalog: object(), keep=2)
+def test_a_value_lives_and_dies_with_its_catalog() -> None:
+    class Built:
+        pass
+
+    cache = PerCatalog(lambda catalog: Built())
     catalogs = [empty() for _ in range(3)]
-    values = [cache(c) for c in catalogs]
-    assert cache(catalogs[2]) is values[2] and cache(catalogs[1]) is values[1]
-    assert cache(catalogs[0]) is not values[0]  # evicted, so built anew
+    values = [weakref.ref(cache(c)) for c in catalogs]
+    assert cache(catalogs[2]) is values[2]() and cache(catalogs[1]) is values[1]()
+    del catalogs[0]  # a new generation of the index replaced it
+    gc.collect()
+    assert values[0]() is None  # nothing keeps what was built from it

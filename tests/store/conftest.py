@@ -3,12 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import CorpusStore
+from bot.store import IndexWriter
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[CorpusStore]:
+async def store(tmp_path: Path) -> AsyncIterator[IndexWriter]:
     """A fresh, migrated database per test."""
-    store = await CorpusStore.open(tmp_path / "corpus.db")
+    store = await IndexWriter.open(tmp_path / "corpus.db")
     yield store
     await store.close()

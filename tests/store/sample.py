@@ -16,7 +16,8 @@ from bot.domain.records import (
     PersonMention,
     Quote,
 )
-from bot.store import CorpusStore
+from bot.store.corpus_read import CorpusReader
+from tests.store.raw import connection_of
 
 
 def make_parsed(file: str = "a.txt", word: str = "scaling") -> ParsedDocument:
@@ -126,24 +127,24 @@ def make_parsed(file: str = "a.txt", word: str = "scaling") -> ParsedDocument:
     )
 
 
-async def scalar(store: CorpusStore, sql: str, *params: object) -> object:
-    async with store.connection.execute(sql, params) as cursor:
+async def scalar(store: CorpusReader, sql: str, *params: object) -> object:
+    async with connection_of(store).execute(sql, params) as cursor:
         row = await cursor.fetchone()
     assert row is not None
     return row[0]
 
 
-async def fts_matches(store: CorpusStore, table: str, word: str) -> int:
+async def fts_matches(store: CorpusReader, table: str, word: str) -> int:
     """Rows of the FTS index itself (not of the content table) that hold `word`."""
     value = await scalar(store, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", word)
     assert isinstance(value, int)
     return value
 
 
-async def check_integrity(store: CorpusStore) -> None:
+async def check_integrity(store: CorpusReader) -> None:
     for table in ("passages_fts", "quotes_fts"):
-        await store.connection.execute(
+        await connection_of(store).execute(
             f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"
         )
-    async with store.connection.execute("PRAGMA foreign_key_check") as cursor:
+    async with connection_of(store).execute("PRAGMA foreign_key_check") as cursor:
         assert await cursor.fetchall() == []

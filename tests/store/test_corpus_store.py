@@ -1,4 +1,4 @@
-"""CorpusStore: the indexer's writes, cascades, FTS sync, atomicity, and untouched guild tables."""
+"""IndexWriter: the indexer's writes, cascades, FTS sync, atomicity, and untouched guild tables."""
 
 from __future__ import annotations
 
@@ -18,11 +18,17 @@ from bot.domain.records import (
     ModelKind,
     Person,
 )
-from bot.store import CorpusStore, StoreError
+from bot.store import CorpusStore, IndexWriter, StoreError
+from tests.store.raw import (
+    connection_of,
+    legacy_row_counts,
+    search_passages,
+    search_quotes,
+)
 from tests.store.sample import check_integrity, fts_matches, make_parsed, scalar
 
 
-async def test_insert_and_counts(store: CorpusStore) -> None:
+async def test_insert_and_counts(store: IndexWriter) -> None:
     document_id = await store.insert_parsed(make_parsed(), "fp-a")
     assert document_id > 0
     assert await store.counts() == {
@@ -41,9 +47,9 @@ async def test_insert_and_counts(store: CorpusStore) -> None:
     await check_integrity(store)
 
 
-async def test_stored_columns(store: CorpusStore) -> None:
+async def test_stored_columns(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed(), "fp")
-    conn = store.connection
+    conn = connection_of(store)
     async with conn.execute(
         "SELECT published_start, published_end, published_precision, published_part FROM documents"
     ) as cursor:
@@ -73,29 +79,29 @@ async def test_stored_columns(store: CorpusStore) -> None:
     assert quote_passage == 2
 
 
-async def test_search(store: CorpusStore) -> None:
+async def test_search(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed("a.txt", "scaling"), "fp-a")
     await store.insert_parsed(make_parsed("b.txt", "emergent"), "fp-b")
-    hits = await store.search_passages("scaling")
+    hits = await search_passages(store, "scaling")
     assert sorted((h.file, h.ordinal) for h in hits) == [("a.txt", 1), ("a.txt", 2)]
     answer = next(h for h in hits if h.ordinal == 2)
     assert answer.kind == "answer" and answer.heading == "MiniMax interview › Part one"
     assert (answer.start, answer.end) != (0, 0)
     # FTS syntax in user text is inert, and the escaped query still finds the words.
-    assert {h.file for h in await store.search_passages('"scaling" NEAR( -laws*')} == set()
-    assert {h.file for h in await store.search_passages('"scaling laws" ^')} == {"a.txt"}
-    assert {h.file for h in await store.search_passages("EMERGENT")} == {"b.txt"}
-    assert {h.file for h in await store.search_passages("emer", prefix=True)} == {"b.txt"}
-    assert await store.search_passages("'; DROP TABLE passages;--") == []
-    assert await store.search_passages("  ") == []
-    quotes = await store.search_quotes("emergent laws")
+    assert {h.file for h in await search_passages(store, '"scaling" NEAR( -laws*')} == set()
+    assert {h.file for h in await search_passages(store, '"scaling laws" ^')} == {"a.txt"}
+    assert {h.file for h in await search_passages(store, "EMERGENT")} == {"b.txt"}
+    assert {h.file for h in await search_passages(store, "emer", prefix=True)} == {"b.txt"}
+    assert await search_passages(store, "'; DROP TABLE passages;--") == []
+    assert await search_passages(store, "  ") == []
+    quotes = await search_quotes(store, "emergent laws")
     assert [(q.file, q.passage, q.speaker) for q in quotes] == [("b.txt", 2, "Junjie Yan")]
     assert quotes[0].question == "Do emergent laws still hold?"
-    assert len(await store.search_quotes("Junjie", limit=1)) == 1
-    assert len(await store.search_quotes("Junjie")) == 2
+    assert len(await search_quotes(store, "Junjie", limit=1)) == 1
+    assert len(await search_quotes(store, "Junjie")) == 2
 
 
-async def test_delete_document_cascades_to_fts(store: CorpusStore) -> None:
+async def test_delete_document_cascades_to_fts(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed("a.txt", "scaling"), "fp-a")
     await store.insert_parsed(make_parsed("b.txt", "emergent"), "fp-b")
     await store.insert_curated(
@@ -120,7 +126,7 @@ async def test_delete_document_cascades_to_fts(store: CorpusStore) -> None:
     await store.delete_document("never-indexed.txt")  # no error
 
 
-async def test_reinserting_a_file_fails_cleanly(store: CorpusStore) -> None:
+async def test_reinserting_a_file_fails_cleanly(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed(), "fp-1")
     with pytest.raises(StoreError, match=r"a\.txt"):
         await store.insert_parsed(make_parsed(), "fp-2")
@@ -128,7 +134,7 @@ async def test_reinserting_a_file_fails_cleanly(store: CorpusStore) -> None:
     assert (await store.counts())["passages"] == 4
 
 
-async def test_bad_passage_ordinal_fails_and_rolls_back(store: CorpusStore) -> None:
+async def test_bad_passage_ordinal_fails_and_rolls_back(store: IndexWriter) -> None:
     parsed = make_parsed()
     quote = parsed.quotes[0].model_copy(update={"passage": 99})
     broken = parsed.model_copy(update={"quotes": (quote,)})
@@ -141,7 +147,7 @@ async def test_bad_passage_ordinal_fails_and_rolls_back(store: CorpusStore) -> N
     assert await fts_matches(store, "passages_fts", "scaling") == 0
 
 
-async def test_failed_transaction_keeps_previous_rows(store: CorpusStore, tmp_path: Path) -> None:
+async def test_failed_transaction_keeps_previous_rows(store: IndexWriter, tmp_path: Path) -> None:
     await store.insert_parsed(make_parsed("a.txt", "scaling"), "fp-a")
     before = await store.counts()
     reader = await CorpusStore.open(tmp_path / "corpus.db")
@@ -154,21 +160,21 @@ async def test_failed_transaction_keeps_previous_rows(store: CorpusStore, tmp_pa
                 # WAL: another connection still reads the last committed state.
                 assert await reader.counts() == before
                 assert await reader.fingerprints() == {"a.txt": "fp-a"}
-                assert [h.file for h in await reader.search_passages("scaling")] == ["a.txt"] * 2
+                assert [h.file for h in await search_passages(reader, "scaling")] == ["a.txt"] * 2
                 assert await store.fingerprints() == {"b.txt": "fp-b"}
                 raise RuntimeError("halfway")
-        assert not store.connection.in_transaction
+        assert not connection_of(store).in_transaction
         assert await store.counts() == before
         assert await store.fingerprints() == {"a.txt": "fp-a"}
         assert await store.meta_get("curated") is None
-        assert len(await store.search_passages("scaling")) == 2
-        assert await store.search_passages("emergent") == []
+        assert len(await search_passages(store, "scaling")) == 2
+        assert await search_passages(store, "emergent") == []
         await check_integrity(store)
     finally:
         await reader.close()
 
 
-async def test_transaction_commits_and_does_not_nest(store: CorpusStore) -> None:
+async def test_transaction_commits_and_does_not_nest(store: IndexWriter) -> None:
     async with store.transaction():
         await store.insert_parsed(make_parsed(), "fp")
         with pytest.raises(StoreError, match="already open"):
@@ -177,7 +183,7 @@ async def test_transaction_commits_and_does_not_nest(store: CorpusStore) -> None
     assert (await store.counts())["documents"] == 1
 
 
-async def test_curated_facts(store: CorpusStore) -> None:
+async def test_curated_facts(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed(), "fp")
     facts = [
         Fact(subject="MiniMax", attribute="team_size", value="~200", passage=2, evidence="x"),
@@ -207,7 +213,7 @@ async def test_curated_facts(store: CorpusStore) -> None:
     assert (await store.counts())["facts"] == 1
 
 
-async def test_distinct_mentions_and_derived_tables(store: CorpusStore) -> None:
+async def test_distinct_mentions_and_derived_tables(store: IndexWriter) -> None:
     await store.insert_parsed(make_parsed("a.txt", "scaling"), "fp-a")
     await store.insert_parsed(make_parsed("b.txt", "emergent"), "fp-b")
     assert await store.distinct_person_mentions() == [("Junjie Yan", ("颜俊杰",), "CEO")]
@@ -233,7 +239,7 @@ async def test_distinct_mentions_and_derived_tables(store: CorpusStore) -> None:
     ]
     await store.replace_people(people)
     await store.replace_people(people)  # replacing twice is the same as once
-    async with store.connection.execute(
+    async with connection_of(store).execute(
         "SELECT p.name, n.name, n.key FROM person_names n JOIN people p ON p.id = n.person_id "
         "ORDER BY p.id, n.rowid"
     ) as cursor:
@@ -287,27 +293,28 @@ async def test_distinct_mentions_and_derived_tables(store: CorpusStore) -> None:
     assert await scalar(store, "SELECT count(*) FROM conflict_values") == 0
 
 
-async def test_meta(store: CorpusStore) -> None:
+async def test_meta(store: IndexWriter) -> None:
     assert await store.meta_get("curated_sha256") is None
     await store.meta_set("curated_sha256", "one")
     await store.meta_set("curated_sha256", "two")
     assert await store.meta_get("curated_sha256") == "two"
 
 
-async def test_guild_rows_survive_reindexing(store: CorpusStore) -> None:
-    conn = store.connection
+async def test_guild_rows_not_yet_moved_survive_reindexing(store: IndexWriter) -> None:
+    """Rows an older version kept in the corpus stay until the state file takes them."""
+    conn = connection_of(store)
     await conn.execute(
-        "INSERT INTO guild_settings (guild_id, channel_id, post_time, timezone) "
+        "INSERT INTO legacy_guild_settings (guild_id, channel_id, post_time, timezone) "
         "VALUES (?, ?, ?, ?)",
         (111, 222, "09:00", "Asia/Shanghai"),
     )
     await conn.execute(
-        "INSERT INTO daily_posts (guild_id, local_date, channel_id, message_id, nonce) "
+        "INSERT INTO legacy_daily_posts (guild_id, local_date, channel_id, message_id, nonce) "
         "VALUES (?, ?, ?, ?, ?)",
         (111, "2026-06-21", 222, 333, "n"),
     )
-    expected = {"guild_settings": 1, "daily_posts": 1}
-    assert await store.guild_row_counts() == expected
+    expected = {"legacy_guild_settings": 1, "legacy_daily_posts": 1}
+    assert await legacy_row_counts(store) == expected
 
     async with store.transaction():
         await store.insert_parsed(make_parsed(), "fp")
@@ -321,7 +328,7 @@ async def test_guild_rows_survive_reindexing(store: CorpusStore) -> None:
         await store.delete_document("a.txt")
         await store.replace_people([])
         await store.replace_models([])
-    assert await store.guild_row_counts() == expected
-    assert await scalar(store, "SELECT timezone FROM guild_settings WHERE guild_id = 111") == (
-        "Asia/Shanghai"
-    )
+    assert await legacy_row_counts(store) == expected
+    assert await scalar(
+        store, "SELECT timezone FROM legacy_guild_settings WHERE guild_id = 111"
+    ) == ("Asia/Shanghai")

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import SCHEMA_VERSION, CorpusStore, StoreError, open_database
-from bot.store.database import MIGRATIONS_DIR, find_migrations, split_statements
+from bot.store import SCHEMA_VERSION, IndexWriter, StoreError, open_database
+from bot.store.database import (
+    CORPUS_MIGRATIONS,
+    MIGRATIONS_DIR,
+    STATE_MIGRATIONS,
+    find_migrations,
+    split_statements,
+)
+from tests.store.raw import legacy_row_counts
 
 CORPUS_TABLES = {
     "documents",
@@ -32,6 +39,8 @@ CORPUS_TABLES = {
 }
 GUILD_TABLES = {"guild_settings", "daily_posts"}
 BOT_TABLES = {"bot_state"}
+# Where an older version kept them in the corpus, until the state file takes their rows.
+LEGACY_TABLES = {"legacy_guild_settings", "legacy_daily_posts", "legacy_bot_state"}
 
 
 def tables(path: Path) -> set[str]:
@@ -48,14 +57,17 @@ def version(path: Path) -> int:
 def test_migrations_live_next_to_the_package() -> None:
     assert MIGRATIONS_DIR.is_dir()
     assert Path(__file__).resolve().parents[2] / "db" == MIGRATIONS_DIR
+    assert MIGRATIONS_DIR / "corpus" == CORPUS_MIGRATIONS
     names = [m.path.name for m in find_migrations()]
     assert names == [
         "001_corpus.sql",
         "002_guilds.sql",
         "003_bot_state.sql",
         "004_query_indexes.sql",
+        "005_state_moved_out.sql",
     ]
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
+    assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 
 async def test_empty_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
@@ -63,13 +75,27 @@ async def test_empty_database_is_migrated_to_the_latest_version(tmp_path: Path) 
     conn = await open_database(path)
     await conn.close()
     assert version(path) == SCHEMA_VERSION
-    assert tables(path) >= CORPUS_TABLES | GUILD_TABLES | BOT_TABLES
+    assert tables(path) >= CORPUS_TABLES | LEGACY_TABLES
+    assert not (GUILD_TABLES | BOT_TABLES) & tables(path)  # the state has a file of its own
+
+
+async def test_the_state_database_holds_only_the_state(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    conn = await open_database(path, migrations_dir=STATE_MIGRATIONS)
+    await conn.close()
+    assert version(path) == 1
+    assert tables(path) == GUILD_TABLES | BOT_TABLES
 
 
 async def test_pragmas(tmp_path: Path) -> None:
     conn = await open_database(tmp_path / "corpus.db")
     try:
-        expected = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000}
+        expected = {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "busy_timeout": 5000,
+            "journal_size_limit": 4 * 1024 * 1024,  # the WAL does not stay the largest run's size
+        }
         for pragma, value in expected.items():
             async with conn.execute(f"PRAGMA {pragma}") as cursor:
                 row = await cursor.fetchone()
@@ -85,11 +111,11 @@ async def test_pragmas(tmp_path: Path) -> None:
 
 async def test_reopening_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "corpus.db"
-    store = await CorpusStore.open(path)
+    store = await IndexWriter.open(path)
     await store.meta_set("curated_sha256", "abc")
     await store.close()
     for _ in range(2):
-        store = await CorpusStore.open(path)
+        store = await IndexWriter.open(path)
         assert await store.meta_get("curated_sha256") == "abc"
         await store.close()
     assert version(path) == SCHEMA_VERSION
@@ -107,7 +133,7 @@ async def test_newer_database_is_refused(tmp_path: Path) -> None:
 async def test_upgrade_from_an_older_version_keeps_data(tmp_path: Path) -> None:
     old = tmp_path / "old_migrations"
     old.mkdir()
-    shutil.copy(MIGRATIONS_DIR / "001_corpus.sql", old)
+    shutil.copy(CORPUS_MIGRATIONS / "001_corpus.sql", old)
     path = tmp_path / "corpus.db"
     conn = await open_database(path, migrations_dir=old)
     await conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("k", "v"))
@@ -115,9 +141,9 @@ async def test_upgrade_from_an_older_version_keeps_data(tmp_path: Path) -> None:
     assert version(path) == 1
     assert not GUILD_TABLES & tables(path)
 
-    store = await CorpusStore.open(path)
+    store = await IndexWriter.open(path)
     assert await store.meta_get("k") == "v"
-    assert await store.guild_row_counts() == {"guild_settings": 0, "daily_posts": 0}
+    assert await legacy_row_counts(store) == {"legacy_guild_settings": 0, "legacy_daily_posts": 0}
     await store.close()
     assert version(path) == SCHEMA_VERSION
 
@@ -125,7 +151,7 @@ async def test_upgrade_from_an_older_version_keeps_data(tmp_path: Path) -> None:
 async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     migrations.mkdir()
-    shutil.copy(MIGRATIONS_DIR / "001_corpus.sql", migrations)
+    shutil.copy(CORPUS_MIGRATIONS / "001_corpus.sql", migrations)
     (migrations / "002_broken.sql").write_text(
         "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nCREATE TABLE oops (;\n",
         encoding="utf-8",

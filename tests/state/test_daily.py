@@ -1,35 +1,28 @@
-"""The guild tables through the store: subscriptions, pauses and the claim/confirm ledger."""
+"""The guild tables through the state: subscriptions, pauses and the claim/confirm ledger."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.indexer import index_corpus
-from bot.store import CorpusStore
+from bot.state import SqliteState
+from bot.store import DamagedDatabase
 
 NOW = datetime(2026, 6, 21, 9, 0, 30, tzinfo=UTC)
 DAY = date(2026, 6, 21)
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[CorpusStore]:
-    store = await CorpusStore.open(tmp_path / "bot.db")
-    yield store
-    await store.close()
-
-
-async def test_subscribe_replace_pause_and_turn_off(store: CorpusStore) -> None:
+async def test_subscribe_replace_pause_and_turn_off(store: SqliteState) -> None:
     assert await store.daily_settings(1) is None
-    await store.daily_subscribe(1, 10, "09:00", "Europe/London", NOW)
+    await store.daily_subscribe(1, 10, time(9), "Europe/London", NOW)
     settings = await store.daily_settings(1)
     assert settings is not None and settings.enabled and settings.paused_reason is None
     assert (settings.channel_id, settings.post_time, settings.timezone) == (
         10,
-        "09:00",
+        time(9),
         "Europe/London",
     )
     assert settings.updated_at == NOW.replace(microsecond=0)
@@ -40,7 +33,7 @@ async def test_subscribe_replace_pause_and_turn_off(store: CorpusStore) -> None:
     assert [s.guild_id for s in await store.daily_subscriptions()] == [1]  # paused still listed
 
     later = NOW + timedelta(hours=1)
-    await store.daily_subscribe(1, 11, "18:30", "Asia/Kolkata", later)
+    await store.daily_subscribe(1, 11, time(18, 30), "Asia/Kolkata", later)
     resumed = await store.daily_settings(1)
     assert resumed is not None and resumed.paused_reason is None and resumed.channel_id == 11
     assert resumed.updated_at == later.replace(microsecond=0)
@@ -50,7 +43,7 @@ async def test_subscribe_replace_pause_and_turn_off(store: CorpusStore) -> None:
     assert await store.daily_subscriptions() == []
 
 
-async def test_a_day_is_claimed_once_then_confirmed(store: CorpusStore) -> None:
+async def test_a_day_is_claimed_once_then_confirmed(store: SqliteState) -> None:
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW) is True
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW) is False
     row = await store.daily_post_row(1, DAY)
@@ -65,14 +58,14 @@ async def test_a_day_is_claimed_once_then_confirmed(store: CorpusStore) -> None:
     assert last is not None and last.local_date == DAY
 
 
-async def test_a_released_claim_can_be_claimed_again(store: CorpusStore) -> None:
+async def test_a_released_claim_can_be_claimed_again(store: SqliteState) -> None:
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW)
     await store.daily_release(1, DAY)
     assert await store.daily_post_row(1, DAY) is None
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW)
 
 
-async def test_ledger_rows_since_a_date(store: CorpusStore) -> None:
+async def test_ledger_rows_since_a_date(store: SqliteState) -> None:
     for offset in range(4):
         await store.daily_claim(1, DAY - timedelta(days=offset), 10, "n", NOW)
     await store.daily_claim(2, DAY, 20, "n", NOW)
@@ -85,14 +78,39 @@ async def test_ledger_rows_since_a_date(store: CorpusStore) -> None:
 
 
 async def test_guild_state_survives_reindexing(seeds_copy: Path, tmp_path: Path) -> None:
-    db = tmp_path / "bot.db"
+    db, state = tmp_path / "bot.db", tmp_path / "state.db"
     await index_corpus(seeds_copy, db)
-    async with await CorpusStore.open(db) as store:
-        await store.daily_subscribe(1, 10, "09:00", "UTC", NOW)
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
+        await store.daily_subscribe(1, 10, time(9), "UTC", NOW)
         await store.daily_claim(1, DAY, 10, "n", NOW)
     with (seeds_copy / "002_8d76a87ad898c4a7.txt").open("a", encoding="utf-8") as changed:
         changed.write("\n")
     assert (await index_corpus(seeds_copy, db)).indexed == 1
-    async with await CorpusStore.open(db) as store:
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
         assert await store.daily_settings(1) is not None
         assert await store.daily_post_row(1, DAY) is not None
+
+
+async def test_guild_state_survives_deleting_the_index(seeds_copy: Path, tmp_path: Path) -> None:
+    db, state = tmp_path / "bot.db", tmp_path / "state.db"
+    await index_corpus(seeds_copy, db)
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
+        await store.daily_subscribe(1, 10, time(9), "UTC", NOW)
+    for part in tmp_path.glob("bot.db*"):
+        part.unlink()
+    await index_corpus(seeds_copy, db)  # built afresh
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
+        settings = await store.daily_settings(1)
+        assert settings is not None and settings.post_time == time(9)
+
+
+async def test_a_damaged_state_file_is_reported_and_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    async with await SqliteState.open(path) as store:
+        await store.daily_subscribe(1, 10, time(9), "UTC", NOW)
+    path.write_bytes(path.read_bytes()[:100] + b"\xa5" * 3996 + path.read_bytes()[4096:])
+    damaged = path.read_bytes()
+    with pytest.raises(DamagedDatabase, match=r"state\.db"):
+        await SqliteState.open(path)
+    assert path.read_bytes() == damaged
+    assert [p.name for p in tmp_path.iterdir()] == ["state.db"]

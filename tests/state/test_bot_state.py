@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.indexer import index_corpus
-from bot.store import CorpusStore
+from bot.state import SqliteState
 
 
-async def test_missing_key_is_none_then_set_and_replaced(store: CorpusStore) -> None:
+async def test_missing_key_is_none_then_set_and_replaced(store: SqliteState) -> None:
     assert await store.state_get("commands") is None
     await store.state_set("commands", "abc")
     await store.state_set("other", "x")
@@ -18,13 +18,13 @@ async def test_missing_key_is_none_then_set_and_replaced(store: CorpusStore) -> 
 
 
 async def test_state_survives_reopening_and_reindexing(seeds_copy: Path, tmp_path: Path) -> None:
-    db = tmp_path / "bot.db"
+    db, state = tmp_path / "bot.db", tmp_path / "state.db"
     await index_corpus(seeds_copy, db)
-    async with await CorpusStore.open(db) as store:
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
         await store.state_set("commands", "abc")
     with (seeds_copy / "002_8d76a87ad898c4a7.txt").open("a", encoding="utf-8") as changed:
         changed.write("\n")  # new bytes: a real re-index, not a no-op
     report = await index_corpus(seeds_copy, db)
     assert report.indexed == 1
-    async with await CorpusStore.open(db) as store:
+    async with await SqliteState.open(state, legacy_corpus=db) as store:
         assert await store.state_get("commands") == "abc"

@@ -1,0 +1,19 @@
+"""The state: guild settings, the daily ledger and the bot's own state. Never lost.
+
+It lives apart from the corpus index (which is rebuilt at will) behind the narrow async
+`StateStore` interface; `SqliteState` keeps it in its own SQLite file.
+"""
+
+from bot.state.interface import BotState, DailyLedger, GuildSettingsStore, StateStore
+from bot.state.records import DailyPostRow, GuildSettings
+from bot.state.sqlite import SqliteState
+
+__all__ = [
+    "BotState",
+    "DailyLedger",
+    "DailyPostRow",
+    "GuildSettings",
+    "GuildSettingsStore",
+    "SqliteState",
+    "StateStore",
+]
