@@ -64,11 +64,15 @@ def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
     )
 
 
-async def index_corpus(seeds_dir: Path, db_path: Path) -> IndexReport:
+async def index_corpus(
+    seeds_dir: Path, db_path: Path, *, rebuild_damaged: bool = True
+) -> IndexReport:
+    """Bring the index at `db_path` up to date with `seeds_dir`. A damaged index is rebuilt
+    (see the module notes) unless `rebuild_damaged` is False, when DamagedDatabase says so."""
     try:
         store = await IndexWriter.open(db_path, check=True)
     except DamagedDatabase as damage:
-        if not await asyncio.to_thread(seeds_dir.is_dir):
+        if not rebuild_damaged or not await asyncio.to_thread(seeds_dir.is_dir):
             raise
         aside = await asyncio.to_thread(move_aside, db_path)
         log.warning("%s; moved it to %s and indexing the seeds afresh", damage, aside)
