@@ -20,13 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.domain.names import name_key
-from bot.domain.records import Conflict, Model, Person
+from bot.domain.records import Conflict, FuzzyDate, Model, Person
 from bot.fingerprints import Fingerprint, fingerprint
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
+from bot.ingest.dates import find_dates
 from bot.ingest.entities import resolve_models, resolve_people
 from bot.ingest.pipeline import parse_file
 from bot.store import DamagedDatabase, IndexWriter
+from bot.store.corpus_write import FactValueReading
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +168,14 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
     await store.replace_people(people)
     await store.replace_models(models)
     await store.replace_conflicts(await _conflicts(store, curated, people, models))
+    await store.replace_fact_values([read_value(v) for v in await store.distinct_fact_values()])
+
+
+def read_value(value: str) -> FactValueReading:
+    """What a fact value says, read here once so no request parses stored text again."""
+    when = comparable_value(value)
+    key = when.iso() if isinstance(when, FuzzyDate) else " ".join(value.casefold().split())
+    return FactValueReading(value, key, tuple(found.when for found in find_dates(value)))
 
 
 def _event_files(curated: Curated) -> set[str]:

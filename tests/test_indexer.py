@@ -16,6 +16,7 @@ from tests.store.raw import (
     legacy_row_counts,
     search_passages,
 )
+from tests.store.sample import scalar
 
 SHOW_NOTES = "000_170ff5059b12dbe9.txt"
 INTERVIEW = "001_ee2c00c8cd1ea3f4.txt"
@@ -242,3 +243,17 @@ async def test_a_damaged_index_without_seeds_is_reported(tmp_path: Path, seeds_c
     with pytest.raises(StoreError, match=r"corpus\.db"):
         await index_corpus(tmp_path / "no seeds", db)
     assert not list(tmp_path.glob("corpus.db.damaged-*"))
+
+
+async def test_an_index_from_before_the_fact_values_derives_them_next_run(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    async with await IndexWriter.open(db) as store:  # as migration 006 leaves an older index
+        await connection_of(store).execute("DELETE FROM fact_values")
+        await connection_of(store).execute("DELETE FROM meta WHERE key = 'curated_fingerprint'")
+    report = await index_corpus(seeds_copy, db)
+    assert report.changed and report.indexed == 0  # derived again, nothing parsed again
+    async with await IndexWriter.open(db) as store:
+        assert await scalar(store, "SELECT count(*) FROM fact_values") > 0

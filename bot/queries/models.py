@@ -12,8 +12,6 @@ from datetime import date
 
 from bot.domain.names import name_key
 from bot.domain.records import FuzzyDate, Model, ModelKind
-from bot.ingest.conflicts import comparable_value
-from bot.ingest.dates import find_dates
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.labels import label_for
@@ -42,20 +40,15 @@ ATTRIBUTE_ORDER = (
 )  # fmt: skip
 
 
-def _value_key(value: str) -> str:
-    # `Jan 2025` and `January 2025` are one value; other texts differ by more than case or spaces.
-    when = comparable_value(value)
-    return when.iso() if isinstance(when, FuzzyDate) else " ".join(value.casefold().split())
-
-
 def _fact_lines(
     catalog: Catalog, rows: list[ModelFactRow], disputes: list[DisputedValue]
 ) -> tuple[FactLine, ...]:
     lines: dict[str, dict[str, tuple[str, list[Citation]]]] = {}
 
-    def add(attribute: str, value: str, citation: Citation) -> None:
+    def add(attribute: str, value: str, key: str, citation: Citation) -> None:
+        # `Jan 2025` and `January 2025` share a key (the indexer read them): one value.
         values = lines.setdefault(attribute, {})
-        _, citations = values.setdefault(_value_key(value), (value, []))
+        _, citations = values.setdefault(key, (value, []))
         if not any(
             (c.source.file, c.evidence) == (citation.source.file, citation.evidence)
             for c in citations
@@ -63,11 +56,11 @@ def _fact_lines(
             citations.append(citation)
 
     for row in rows:
-        add(row.attribute, row.value, catalog.citation(row.file, row.heading, row.evidence))
+        citation = catalog.citation(row.file, row.heading, row.evidence)
+        add(row.attribute, row.value, row.key, citation)
     for dispute in disputes:
-        add(
-            dispute.attribute, dispute.value, catalog.citation(dispute.file, None, dispute.evidence)
-        )
+        citation = catalog.citation(dispute.file, None, dispute.evidence)
+        add(dispute.attribute, dispute.value, dispute.key, citation)
     disputed = {dispute.attribute for dispute in disputes}
     first_seen = {attribute: i for i, attribute in enumerate(lines)}
     order = sorted(
@@ -154,10 +147,10 @@ async def list_models(corpus: Corpus, kind: ModelKind | None = None) -> ModelLis
 async def _list_models(corpus: Corpus, kind: ModelKind | None) -> ModelList:
     keys = [key for model in corpus.catalog.models for key in _keys(model)]
     stated: dict[str, list[FuzzyDate]] = {}
-    for row in await corpus.store.release_values(keys):
+    for row in await corpus.store.release_dates(keys):
         model = corpus.catalog.model_by_key.get(row.subject_key)
         if model is not None:
-            stated.setdefault(model.name, []).extend(m.when for m in find_dates(row.value))
+            stated.setdefault(model.name, []).append(row.when)
     summaries = [
         ModelSummary(m.name, m.kind, m.minimax, _release(stated.get(m.name, [])))
         for m in corpus.catalog.models

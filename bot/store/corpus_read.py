@@ -63,7 +63,7 @@ def _canonical_first(name: str, names: list[str]) -> tuple[str, ...]:
     return (name, *(other for other in dict.fromkeys(names) if other != name))
 
 
-def _fuzzy_date(
+def fuzzy_date(
     start: str | None, end: str | None, precision: str | None, part: str | None
 ) -> FuzzyDate | None:
     if start is None or end is None or precision is None:
@@ -155,6 +155,11 @@ class CorpusReader:
         )
         return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
+    async def distinct_fact_values(self) -> list[str]:
+        """Every distinct verbatim value of a fact."""
+        rows = await self._rows("SELECT DISTINCT value FROM facts ORDER BY value")
+        return [str(row[0]) for row in rows]
+
     async def documents(self) -> list[Document]:
         """Every document's metadata, without its text (the text is left empty)."""
         rows = await self._rows(
@@ -166,7 +171,7 @@ class CorpusReader:
                 file=r[0],
                 title=r[1],
                 outlet=r[2],
-                published=_fuzzy_date(r[3], r[4], r[5], r[6]),
+                published=fuzzy_date(r[3], r[4], r[5], r[6]),
                 kind=DocumentKind(r[7]),
                 language=r[8],
                 sha256=r[9],

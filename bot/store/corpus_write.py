@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -64,6 +65,16 @@ _INSERT_EVENT = (
     "INSERT INTO events (document_id, passage_id, start, end, precision, part, text, evidence, "
     "subject, subject_key, curated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class FactValueReading:
+    """What a fact's verbatim `value` says, as the indexer reads it: values that say the same
+    thing share a `key`; `dates` are the dates it states, each with its precision."""
+
+    value: str
+    key: str
+    dates: tuple[FuzzyDate, ...] = ()
 
 
 def _date_columns(when: FuzzyDate | None) -> tuple[str | None, str | None, str | None, str | None]:
@@ -319,6 +330,20 @@ class IndexWriter(CorpusReader):
                     for i, c in enumerate(conflicts, start=1)
                     for v in c.values
                 ],
+            )
+
+    async def replace_fact_values(self, readings: Sequence[FactValueReading]) -> None:
+        """Replace what the distinct fact values say (their keys and dates)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM fact_values")
+            await self._conn.executemany(
+                "INSERT INTO fact_values (value, key) VALUES (?, ?)",
+                [(r.value, r.key) for r in readings],
+            )
+            await self._conn.executemany(
+                "INSERT INTO fact_value_dates (value, start, end, precision, part) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(r.value, *_date_columns(when)) for r in readings for when in r.dates],
             )
 
     async def _executemany_checked(

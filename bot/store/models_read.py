@@ -10,7 +10,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.store.corpus_read import PASSAGE_HITS, CorpusReader, PassageHit
+from bot.domain.records import FuzzyDate
+from bot.store.corpus_read import PASSAGE_HITS, CorpusReader, PassageHit, fuzzy_date
 from bot.store.fts import to_fts_query
 
 
@@ -18,6 +19,7 @@ from bot.store.fts import to_fts_query
 class ModelFactRow:
     attribute: str
     value: str  # verbatim
+    key: str  # shared by values that say the same thing (`Jan 2025`, `January 2025`)
     evidence: str
     file: str
     heading: str | None  # of the passage that states it
@@ -28,14 +30,19 @@ class ModelFactRow:
 class DisputedValue:
     attribute: str
     value: str
+    key: str  # as ModelFactRow.key
     file: str
     evidence: str
 
 
 @dataclass(frozen=True, slots=True)
-class ReleaseRow:
+class ReleaseDate:
     subject_key: str
-    value: str
+    when: FuzzyDate  # a date a release fact states, with its precision
+
+
+# The key of the value in `f.value`, or (an index not yet re-derived) its folded text.
+_VALUE_KEY = "coalesce((SELECT key FROM fact_values WHERE value = {v}), lower(trim({v})))"
 
 
 class ModelsReads(CorpusReader):
@@ -48,7 +55,8 @@ class ModelsReads(CorpusReader):
         rows = await self._rows(
             "WITH stated AS (SELECT DISTINCT subject_key, attribute, value FROM facts"
             "  WHERE subject_key IN (SELECT value FROM json_each(?1))) "
-            "SELECT f.attribute, f.value, f.evidence, d.file, p.heading, f.curated "
+            f"SELECT f.attribute, f.value, {_VALUE_KEY.format(v='f.value')},"
+            " f.evidence, d.file, p.heading, f.curated "
             "FROM stated AS s JOIN facts AS f ON f.id IN (SELECT id FROM facts AS x"
             "  WHERE x.subject_key = s.subject_key AND x.attribute = s.attribute"
             "  AND x.value = s.value ORDER BY x.id LIMIT ?2) "
@@ -58,7 +66,8 @@ class ModelsReads(CorpusReader):
             (json.dumps(list(keys)), per_value),
         )
         return [
-            ModelFactRow(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5])) for r in rows
+            ModelFactRow(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5], bool(r[6]))
+            for r in rows
         ]
 
     async def has_parsed_facts(self, keys: Sequence[str]) -> bool:
@@ -73,21 +82,24 @@ class ModelsReads(CorpusReader):
     async def disputed_values(self, subjects: Sequence[str]) -> list[DisputedValue]:
         """The values of the conflicts listed for any of `subjects` (canonical names)."""
         rows = await self._rows(
-            "SELECT c.attribute, v.value, v.file, v.evidence "
+            f"SELECT c.attribute, v.value, {_VALUE_KEY.format(v='v.value')}, v.file, v.evidence "
             "FROM conflicts AS c JOIN conflict_values AS v ON v.conflict_id = c.id "
             "WHERE c.subject IN (SELECT value FROM json_each(?)) ORDER BY c.id, v.rowid",
             (json.dumps(list(subjects)),),
         )
-        return [DisputedValue(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+        return [DisputedValue(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
-    async def release_values(self, keys: Sequence[str]) -> list[ReleaseRow]:
-        """Each distinct release stated for a subject with one of the name `keys`."""
+    async def release_dates(self, keys: Sequence[str]) -> list[ReleaseDate]:
+        """Each distinct date a release fact states for a subject with one of the name `keys`."""
         rows = await self._rows(
-            "SELECT DISTINCT subject_key, value FROM facts WHERE attribute = 'release'"
-            " AND subject_key IN (SELECT value FROM json_each(?)) ORDER BY subject_key, value",
+            "SELECT DISTINCT f.subject_key, v.start, v.end, v.precision, v.part FROM facts AS f"
+            " JOIN fact_value_dates AS v ON v.value = f.value WHERE f.attribute = 'release'"
+            " AND f.subject_key IN (SELECT value FROM json_each(?))"
+            " ORDER BY f.subject_key, v.start, v.end",
             (json.dumps(list(keys)),),
         )
-        return [ReleaseRow(str(r[0]), str(r[1])) for r in rows]
+        found = ((str(r[0]), fuzzy_date(r[1], r[2], r[3], r[4])) for r in rows)
+        return [ReleaseDate(key, when) for key, when in found if when is not None]
 
     async def passages_with_words(self, name: str, *, limit: int = 40) -> list[PassageHit]:
         """The first passages (in the order indexed) whose own text, not heading, holds every

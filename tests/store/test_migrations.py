@@ -36,6 +36,8 @@ CORPUS_TABLES = {
     "conflicts",
     "conflict_values",
     "meta",
+    "fact_values",
+    "fact_value_dates",
 }
 GUILD_TABLES = {"guild_settings", "daily_posts"}
 BOT_TABLES = {"bot_state"}
@@ -65,8 +67,9 @@ def test_migrations_live_next_to_the_package() -> None:
         "003_bot_state.sql",
         "004_query_indexes.sql",
         "005_state_moved_out.sql",
+        "006_fact_values.sql",
     ]
-    assert SCHEMA_VERSION == 5
+    assert SCHEMA_VERSION == 6
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 
