@@ -121,7 +121,8 @@ class Corpus:
         try:
             yield self
         finally:
-            async with self._gate:
-                self._requests -= 1
-                if self._requests == 0:
-                    await self.store.end_snapshot()
+            self._requests -= 1  # first, so that a second cancellation cannot skip it
+            if self._requests == 0:
+                async with self._gate:
+                    if self._requests == 0:
+                        await self.store.end_snapshot()

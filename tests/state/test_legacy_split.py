@@ -44,7 +44,7 @@ async def single_file_database(tmp_path: Path) -> Path:
         "INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, ?)",
         ("commands_sha256:global:1", "abc", "2026-06-01T00:00:00+00:00"),
     )
-    await conn.execute("INSERT INTO meta (key, value) VALUES ('curated_fingerprint', 'x')")
+    await conn.execute("INSERT INTO meta (key, value) VALUES ('kept', 'x')")
     await conn.close()
     return db
 
@@ -76,7 +76,7 @@ async def test_the_first_start_moves_every_row_and_loses_nothing(tmp_path: Path)
     assert not {"guild_settings", "daily_posts", "bot_state"} & names
     assert not {*LEGACY_GUILD_TABLES, "legacy_bot_state"} & names
     async with await CorpusStore.open(db) as corpus:  # the index itself is untouched
-        assert await corpus.meta_get("curated_fingerprint") == "x"
+        assert await corpus.meta_get("kept") == "x"
 
 
 async def test_a_second_start_changes_nothing_and_newer_state_wins(tmp_path: Path) -> None:
