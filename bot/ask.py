@@ -1,12 +1,15 @@
-"""Read a command line the way Discord's own syntax reads: `/quote speaker:IO scaling laws`.
+"""Read a command line the way Discord's own client reads one: `/quote speaker:He Tao`.
 
-Options are `name:value`; a value may be quoted ("like this" or “like this”), and `name: value`
-with a space works too. Bare words fill the command's first unfilled options in table order:
-every option but the last takes one word (a typed option skips a word it cannot take, so
-`/timeline funding` searches for "funding"), the last takes the rest, so `/model minimax m2`
-and `/compare M2 Text-01` both work. Words left over extend the last unquoted `name:value`
-text (`/person name:Yan Junjie`). A word that looks like an option but is not one of the
+Options are `name:value`, and a value runs until the next `name:` (so `speaker:He Tao` is the
+speaker "He Tao"); `name: value` with a space works too. A quoted value ("like this" or
+“like this”) ends at its closing quote. Bare words (before the first `name:`, or after a
+quoted value) fill the command's first unfilled options in table order: every option but the
+last takes one word (a typed option skips a word it cannot take, so `/timeline funding`
+searches for "funding"), the last takes the rest, so `/model minimax m2` and
+`/compare M2 Text-01` both work. A word that looks like an option but is not one of the
 command's is an error (put text with a colon in quotes), except URLs.
+
+The parser makes one pass over the line: a line of megabytes is read in linear time.
 """
 
 from __future__ import annotations
@@ -14,26 +17,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from bot.commands import (
-    COMMANDS,
-    Command,
-    Option,
-    OptionType,
-    UsageError,
-    command_list,
-    convert,
-    find_command,
-)
+from bot.command_options import shown
+from bot.commands import COMMANDS, Command, Option, UsageError, command_list, convert, find_command
 
 HELP = "help"
-_KEY = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):", re.ASCII)
-_QUOTES = {'"': '"', "“": "”", "”": "”"}
+# Spaces, then an optional `name:`, then a value: quoted ("…" or “…”, an unclosed quote runs
+# to the end of the line) or a word.
+_TOKEN = re.compile(r'\s*(?:([A-Za-z][A-Za-z0-9_-]*):)?(?:"([^"]*)"?|[“”]([^”]*)”?|(\S*))')
 _PROBE_DAY = date(2024, 1, 1)  # any leap year: only checks whether a word could be a date
+RULE = """\
+Options are name:value, as in Discord: a value runs until the next name:, so
+  /quote speaker:He Tao scaling laws   asks for quotes by "He Tao scaling laws";
+  /quote scaling laws speaker:He Tao   asks for "scaling laws" by He Tao.
+A quoted value ends at its closing quote: /quote speaker:"He Tao" scaling laws.
+Bare words before the first name: fill the first options: /model M2, /timeline 2025 funding."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a megabyte of words makes many
     key: str | None  # `name` of `name:value`
     value: str
     quoted: bool = False
@@ -54,26 +56,15 @@ def clean(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words, quoted runs and `name:` keys, in one pass of one regular expression."""
     tokens: list[Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i].isspace():
-            i += 1
-            continue
-        key = None
-        found = _KEY.match(text, i)
-        if found:
-            key, i = found.group(1), found.end()
-        if i < n and text[i] in _QUOTES:
-            close = text.find(_QUOTES[text[i]], i + 1)
-            end = n if close < 0 else close  # an unclosed quote runs to the end of the line
-            tokens.append(Token(key, text[i + 1 : end], quoted=True))
-            i = end + 1
-            continue
-        start = i
-        while i < n and not text[i].isspace():
-            i += 1
-        tokens.append(Token(key, text[start:i]))
+    for found in _TOKEN.finditer(text):
+        key, straight, curly, word = found.groups()
+        quoted = straight if straight is not None else curly
+        if quoted is not None:
+            tokens.append(Token(key, quoted, quoted=True))
+        elif key is not None or word:  # not the empty match after trailing spaces
+            tokens.append(Token(key, word))
     return tokens
 
 
@@ -91,51 +82,43 @@ def parse_line(line: str) -> Request:
 
 
 def _options(command: Command, tokens: list[Token]) -> dict[str, str]:
-    options: dict[str, str] = {}
-    bare: list[Token] = []
-    last_text: str | None = None  # the last `name:value` text option, when its value is unquoted
-    queue = list(tokens)
-    while queue:
-        token = queue.pop(0)
+    values: dict[str, list[str]] = {}
+    bare: list[str] = []
+    words = bare  # where the next word without a key goes: the open unquoted value, or bare
+    for token in tokens:
         option = None if token.key is None else command.option(token.key)
-        if token.key is None or (option is None and token.value.startswith("//")):
-            bare.append(token if token.key is None else Token(None, f"{token.key}:{token.value}"))
-            continue
-        if option is None:
+        if token.key is not None and option is None and not token.value.startswith("//"):
             known = ", ".join(o.name for o in command.options) or "none"
             raise UsageError(
-                f"/{command.name} has no option “{token.key}” (its options: {known}). "
+                f"/{command.name} has no option “{shown(token.key)}” (its options: {known}). "
                 "To use text with a colon, put it in quotes."
             )
-        value = token.value
-        if not value and not token.quoted and queue and queue[0].key is None:
-            value = queue.pop(0).value  # `name: value`
-        if option.name in options:
+        if option is None:  # a word, or a URL (`https://…`)
+            words.append(token.value if token.key is None else f"{token.key}:{token.value}")
+            continue
+        if option.name in values:
             raise UsageError(f"{option.name} is given twice: {command.usage}")
-        options[option.name] = value
-        last_text = option.name if option.type is OptionType.TEXT and not token.quoted else None
-    _fill(command, options, bare, last_text)
+        values[option.name] = [token.value]
+        words = bare if token.quoted else values[option.name]
+    options = {name: " ".join(word for word in given if word) for name, given in values.items()}
+    _fill(command, options, bare)
     return options
 
 
-def _fill(
-    command: Command, options: dict[str, str], bare: list[Token], last_text: str | None
-) -> None:
+def _fill(command: Command, options: dict[str, str], bare: list[str]) -> None:
     targets = [o for o in command.options if o.positional and o.name not in options]
-    words = [token.value for token in bare]
-    while words and targets:
-        option = targets.pop(0)
-        if not targets:
-            options[option.name] = " ".join(words)
+    used = 0
+    for number, option in enumerate(targets, start=1):
+        if used == len(bare):
             return
-        if _takes(option, words[0]):
-            options[option.name] = words.pop(0)
-        elif option.required:
-            options[option.name] = words.pop(0)  # let the conversion say what is wrong
-    if words and last_text is not None:
-        options[last_text] = " ".join([options[last_text], *words]).strip()  # `name:Yan Junjie`
-    elif words:
-        unused = " ".join(words)
+        if number == len(targets):
+            options[option.name] = " ".join(bare[used:])
+            return
+        if option.required or _takes(option, bare[used]):
+            options[option.name] = bare[used]  # a required one: its conversion says what is wrong
+            used += 1
+    if used < len(bare):
+        unused = shown(" ".join(bare[used : used + 20]))
         raise UsageError(f"Unexpected “{unused}” after /{command.name}: {command.usage}")
 
 
@@ -148,17 +131,18 @@ def _takes(option: Option, word: str) -> bool:
 
 
 def help_text(command: str | None = None) -> str:
-    """The commands with their usage, or one command with its options."""
+    """The commands with their usage and the rule for options, or one command's options."""
     if command is not None:
         found = COMMANDS[command]
         lines = [found.usage, f"  {found.description}"]
         for option in found.options:
             need = "required" if option.required else "optional"
             choices = f" ({', '.join(option.choices)})" if option.choices else ""
-            lines.append(f"  {option.name:<8} {option.type}, {need}: {option.description}{choices}")
+            kind = option.type_name
+            lines.append(f"  {option.name:<8} {kind}, {need}: {option.description}{choices}")
         return "\n".join(lines)
     width = max(len(c.usage) for c in COMMANDS.values())
-    lines = ["Commands (options as name:value; bare words fill the first options):"]
+    lines = ["Commands:"]
     lines += [f"  {c.usage:<{width}}  {c.description}" for c in COMMANDS.values()]
-    lines.append("Type help COMMAND for its options.")
+    lines += [RULE, "Type help COMMAND for its options."]
     return "\n".join(lines)

@@ -1,71 +1,72 @@
-"""The command table of DESIGN.md, shared by the terminal (`ask`, `console`) and the Discord cogs.
+"""The command table of DESIGN.md, shared by the terminal (`ask`, `console`) and Discord.
 
-Each command lists its options: name, type, whether it is required, a one-line description.
-`run_command` checks and converts raw option text the same way for every front end, so a bad
-value gets the same clear message everywhere, then calls the query and returns its answer.
+One entry per command: its name, description, options (each with its Python type, range,
+choices and autocomplete source) and a typed handler that answers it. Discord registers from
+the table (`bot.discord_app.table`), the terminal parses text into the same typed values with
+the converters of `bot.command_options`; both answer through `Call.answer`.
+
+Adding a command: a handler here (or a query it calls) and one entry in `_TABLE`.
 """
 
 from __future__ import annotations
 
-import calendar
 import difflib
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from types import MappingProxyType
 
+from bot.command_options import (
+    KINDS,
+    MAX_PAGE,
+    MAX_YEAR,
+    MIN_YEAR,
+    AutocompleteSource,
+    Option,
+    UsageError,
+    Value,
+    check_value,
+    convert,
+    shown,
+)
 from bot.domain.records import ModelKind
 from bot.queries import about, models, onthisday, people, quotes, search, timeline
+from bot.queries.autocomplete import model_choices, speaker_choices
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer, DisagreementList, SourceList
 
-Value = str | int | date | ModelKind
-KINDS = tuple(kind.value for kind in ModelKind)
-MIN_YEAR, MAX_YEAR = 1900, 2100
-MAX_PAGE = 1000
+__all__ = [
+    "COMMANDS",
+    "KINDS",
+    "MAX_PAGE",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "AutocompleteSource",
+    "Call",
+    "Command",
+    "Handler",
+    "Option",
+    "UsageError",
+    "Value",
+    "command_list",
+    "convert",
+    "find_command",
+    "prepare",
+    "run_command",
+]
+
+# `handler(corpus, today, **values)`: the values the call holds, by option name, as keywords;
+# `today` is the asker's day (the bot's clock), for commands that default to it.
+Handler = Callable[..., Awaitable[Answer]]
 
 
-class UsageError(ValueError):
-    """A request that does not fit the command table; the message is meant for the user."""
-
-
-class OptionType(StrEnum):
-    TEXT = "text"
-    INTEGER = "integer"
-    DATE = "date"  # YYYY-MM-DD, or MM-DD for this year
-    MODEL_KIND = "model kind"  # one of KINDS
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    name: str
-    type: OptionType
-    description: str  # one line, at most 100 characters (Discord's limit)
-    required: bool = False
-    positional: bool = True  # in `ask`, bare words may fill it (`/model M2`)
-    min_value: int | None = None
-    max_value: int | None = None
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        return KINDS if self.type is OptionType.MODEL_KIND else ()
-
-    @property
-    def placeholder(self) -> str:
-        if self.type is OptionType.DATE:
-            return "YYYY-MM-DD|MM-DD"
-        if self.type is OptionType.MODEL_KIND:
-            return "kind"
-        return self.name
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per command: compared by identity
 class Command:
     name: str
     description: str  # one line, at most 100 characters
-    options: tuple[Option, ...] = field(default=())
+    handler: Handler
+    options: tuple[Option, ...] = ()
+    cooldown: bool = False  # a heavier query: each user may run it a few times a minute
 
     def option(self, name: str) -> Option | None:
         return next((o for o in self.options if o.name == name.lower()), None)
@@ -74,76 +75,188 @@ class Command:
     def usage(self) -> str:
         parts = [f"/{self.name}"]
         for option in self.options:
-            shown = f"{option.name}:<{option.placeholder}>"
-            parts.append(shown if option.required else f"[{shown}]")
+            part = f"{option.name}:<{option.placeholder}>"
+            parts.append(part if option.required else f"[{part}]")
         return " ".join(parts)
 
+    def no_option(self, key: str) -> UsageError:
+        known = ", ".join(o.name for o in self.options) or "none"
+        return UsageError(f"/{self.name} has no option “{shown(key)}” (its options: {known}).")
 
-_YEAR = Option("year", OptionType.INTEGER, "Only this year", min_value=MIN_YEAR, max_value=MAX_YEAR)
+    def call(self, **values: Value | None) -> Call:
+        """This command with typed `values`, checked: None and blank text count as absent,
+        required options must be there, numbers within their range."""
+        given: dict[str, Value] = {}
+        for key, value in values.items():
+            option = self.option(key)
+            if option is None:
+                raise self.no_option(key)
+            if value is None or (
+                option.type is str and isinstance(value, str) and not value.strip()
+            ):
+                continue
+            given[option.name] = check_value(option, value)
+        missing = [o.name for o in self.options if o.required and o.name not in given]
+        if missing:
+            raise UsageError(f"/{self.name} needs {' and '.join(missing)}: {self.usage}")
+        return Call(self, tuple((o.name, given[o.name]) for o in self.options if o.name in given))
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A command with checked, typed values in table order: hashable, so it keys the cache."""
+
+    command: Command
+    values: tuple[tuple[str, Value], ...] = ()
+
+    def get(self, name: str) -> Value | None:
+        return next((value for key, value in self.values if key == name), None)
+
+    def with_values(self, **values: Value | None) -> Call:
+        """The same call with some values replaced (None removes one): the next page."""
+        return self.command.call(**{**dict(self.values), **values})
+
+    async def answer(self, corpus: Corpus, today: date) -> Answer:
+        return await self.command.handler(corpus, today, **dict(self.values))
+
+
+async def _quote(
+    corpus: Corpus, today: date, *, query: str | None = None, speaker: str | None = None
+) -> Answer:
+    return await quotes.find_quote(corpus, query, speaker)
+
+
+async def _model(corpus: Corpus, today: date, *, name: str) -> Answer:
+    return await models.model_card(corpus, name)
+
+
+async def _models(corpus: Corpus, today: date, *, kind: ModelKind | None = None) -> Answer:
+    return await models.list_models(corpus, kind)
+
+
+async def _compare(corpus: Corpus, today: date, *, a: str, b: str) -> Answer:
+    return await models.compare_models(corpus, a, b)
+
+
+async def _timeline(
+    corpus: Corpus,
+    today: date,
+    *,
+    year: int | None = None,
+    query: str | None = None,
+    page: int = 1,
+) -> Answer:
+    return await timeline.timeline(corpus, year, query, page=page - 1)
+
+
+async def _onthisday(corpus: Corpus, today: date, *, date: date | None = None) -> Answer:
+    return await onthisday.on_this_day(corpus, date or today)
+
+
+async def _search(corpus: Corpus, today: date, *, query: str, page: int = 1) -> Answer:
+    return await search.search(corpus, query, page=page - 1)
+
+
+async def _person(corpus: Corpus, today: date, *, name: str) -> Answer:
+    return await people.person_profile(corpus, name)
+
+
+async def _sources(corpus: Corpus, today: date) -> Answer:
+    return SourceList(await about.sources(corpus))
+
+
+async def _about(corpus: Corpus, today: date) -> Answer:
+    return await about.about(corpus)
+
+
+async def _disagreements(corpus: Corpus, today: date, *, subject: str | None = None) -> Answer:
+    return DisagreementList(await about.disagreements(corpus, subject), subject)
+
+
+_YEAR = Option("year", int, "Only this year", min_value=MIN_YEAR, max_value=MAX_YEAR)
 _PAGE = Option(
-    "page",
-    OptionType.INTEGER,
-    "Page to show, from 1",
-    positional=False,
-    min_value=1,
-    max_value=MAX_PAGE,
+    "page", int, "Page to show, from 1", positional=False, min_value=1, max_value=MAX_PAGE
 )
 _TABLE = (
     Command(
         "quote",
         "The best-matching quote, or a random one",
+        _quote,
         (
-            Option("query", OptionType.TEXT, "Words to match"),
-            Option("speaker", OptionType.TEXT, "Only quotes by this person", positional=False),
+            Option("query", str, "Words to match"),
+            Option(
+                "speaker",
+                str,
+                "Only quotes by this person",
+                positional=False,
+                autocomplete=speaker_choices,
+            ),
         ),
+        cooldown=True,
     ),
     Command(
         "model",
         "A model's specification card, every value with its source",
-        (Option("name", OptionType.TEXT, "Model name or alias", required=True),),
+        _model,
+        (Option("name", str, "Model name or alias", required=True, autocomplete=model_choices),),
     ),
     Command(
         "models",
         "The models the corpus names",
-        (Option("kind", OptionType.MODEL_KIND, "Only models of this kind"),),
+        _models,
+        (Option("kind", ModelKind, "Only models of this kind"),),
     ),
     Command(
         "compare",
         "Two models side by side, field by field",
+        _compare,
         (
-            Option("a", OptionType.TEXT, "First model", required=True),
-            Option("b", OptionType.TEXT, "Second model", required=True),
+            Option("a", str, "First model", required=True, autocomplete=model_choices),
+            Option("b", str, "Second model", required=True, autocomplete=model_choices),
         ),
+        cooldown=True,
     ),
     Command(
         "timeline",
         "Dated events in date order",
-        (_YEAR, Option("query", OptionType.TEXT, "Only events mentioning these words"), _PAGE),
+        _timeline,
+        (_YEAR, Option("query", str, "Only events mentioning these words"), _PAGE),
+        cooldown=True,
     ),
     Command(
         "onthisday",
         "What happened on this month and day",
-        (Option("date", OptionType.DATE, "The day (default today), YYYY-MM-DD or MM-DD"),),
+        _onthisday,
+        (Option("date", date, "The day (default today), YYYY-MM-DD or MM-DD"),),
     ),
     Command(
         "search",
         "Passages matching your words, with citations",
-        (Option("query", OptionType.TEXT, "Words to search for", required=True), _PAGE),
+        _search,
+        (Option("query", str, "Words to search for", required=True), _PAGE),
+        cooldown=True,
     ),
     Command(
         "person",
         "Who someone is: every spelling of the name and where they appear",
-        (Option("name", OptionType.TEXT, "Name, in any spelling", required=True),),
+        _person,
+        (
+            Option(
+                "name", str, "Name, in any spelling", required=True, autocomplete=speaker_choices
+            ),
+        ),
     ),
-    Command("sources", "The documents of the corpus"),
-    Command("about", "Corpus statistics and version"),
+    Command("sources", "The documents of the corpus", _sources),
+    Command("about", "Corpus statistics and version", _about),
     Command(
         "disagreements",
         "Where the sources disagree",
-        (Option("subject", OptionType.TEXT, "Only this subject (a model, a person, MiniMax)"),),
+        _disagreements,
+        (Option("subject", str, "Only this subject (a model, a person, MiniMax)"),),
     ),
 )
 COMMANDS: Mapping[str, Command] = MappingProxyType({c.name: c for c in _TABLE})
+_LONGEST_NAME = max(len(name) for name in COMMANDS)
 
 
 def command_list() -> str:
@@ -155,141 +268,28 @@ def find_command(name: str) -> Command:
     command = COMMANDS.get(key)
     if command is not None:
         return command
-    close = difflib.get_close_matches(key, list(COMMANDS), n=1, cutoff=0.75)
+    # difflib is quadratic in the length of what it compares: a long word is no command.
+    close = []
+    if len(key) <= 2 * _LONGEST_NAME:
+        close = difflib.get_close_matches(key, list(COMMANDS), n=1, cutoff=0.75)
     hint = f" Did you mean /{close[0]}?" if close else ""
-    raise UsageError(f"Unknown command “/{_shown(key)}”.{hint} Commands: {command_list()}.")
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DATE = re.compile(r"(?:([0-9]{4})-)?([0-9]{1,2})-([0-9]{1,2})")
-
-
-def convert(option: Option, raw: str, today: date) -> Value:
-    """The typed value of `raw` for `option`, or a UsageError that says what would do."""
-    text = raw.strip()
-    if option.type is OptionType.TEXT:
-        return text
-    if option.type is OptionType.INTEGER:
-        return _integer(option, text)
-    if option.type is OptionType.DATE:
-        return _date(option, text, today)
-    return _kind(option, text)
-
-
-def _integer(option: Option, text: str) -> int:
-    if not _INTEGER.fullmatch(text):
-        example = "2025" if option.name == "year" else "2"
-        raise UsageError(
-            f"{option.name} must be a whole number, like {example}: not “{_shown(text)}”."
-        )
-    low, high = option.min_value, option.max_value
-    try:
-        number = int(text)
-    except ValueError:  # more digits than Python converts (4,300): out of any range
-        raise UsageError(f"{option.name} must be between {low} and {high}.") from None
-    if (low is not None and number < low) or (high is not None and number > high):
-        raise UsageError(f"{option.name} must be between {low} and {high}: not {number}.")
-    return number
-
-
-def _date(option: Option, text: str, today: date) -> date:
-    if text.lower() == "today":
-        return today
-    usage = f"{option.name} must be YYYY-MM-DD or MM-DD, like 2026-06-21 or 06-21"
-    found = _DATE.fullmatch(text)
-    if not found:
-        raise UsageError(f"{usage}: not “{_shown(text)}”.")
-    year_text, month, day = found.groups()
-    year = int(year_text) if year_text else today.year
-    if not year_text and (int(month), int(day)) == (2, 29):
-        while not calendar.isleap(year):  # 29 February without a year: the latest leap year
-            year -= 1
-    try:
-        return date(year, int(month), int(day))
-    except ValueError as error:
-        raise UsageError(f"{usage}: “{text}” is not a date ({error}).") from None
-
-
-def _kind(option: Option, text: str) -> ModelKind:
-    key = "-".join(text.lower().replace("_", " ").replace("-", " ").split())
-    if key in KINDS:
-        return ModelKind(key)
-    raise UsageError(f"Unknown {option.name} “{_shown(text)}”: choose one of {', '.join(KINDS)}.")
-
-
-@dataclass(frozen=True, slots=True)
-class Call:
-    """A request that fits the table: the command and its converted option values."""
-
-    command: Command
-    values: Mapping[str, Value]
+    raise UsageError(f"Unknown command “/{shown(key)}”.{hint} Commands: {command_list()}.")
 
 
 def prepare(name: str, options: Mapping[str, str], today: date) -> Call:
-    """Check a request against the table and convert its options; empty text counts as absent."""
+    """A request in text (the terminal's) as a checked call: each option's text converted to
+    its type; blank text counts as absent."""
     command = find_command(name)
-    values: dict[str, Value] = {}
+    values: dict[str, Value | None] = {}
     for key, raw in options.items():
         option = command.option(key)
         if option is None:
-            known = ", ".join(o.name for o in command.options) or "none"
-            message = f"/{command.name} has no option “{_shown(key)}” (its options: {known})."
-            raise UsageError(message)
+            raise command.no_option(key)
         if raw.strip():
             values[option.name] = convert(option, raw, today)
-    missing = [o.name for o in command.options if o.required and o.name not in values]
-    if missing:
-        raise UsageError(f"/{command.name} needs {' and '.join(missing)}: {command.usage}")
-    return Call(command, values)
+    return command.call(**values)
 
 
 async def run_command(corpus: Corpus, name: str, options: Mapping[str, str], today: date) -> Answer:
-    """Check and convert the options, then answer with the query the command names."""
-    return await execute(corpus, prepare(name, options, today), today)
-
-
-async def execute(corpus: Corpus, call: Call, today: date) -> Answer:
-    """Answer a checked request with the query its command names."""
-    values = call.values
-
-    def text(name: str) -> str | None:
-        value = values.get(name)
-        return value if isinstance(value, str) else None
-
-    def number(name: str) -> int | None:
-        value = values.get(name)
-        return value if isinstance(value, int) else None
-
-    page = (number("page") or 1) - 1
-    match call.command.name:
-        case "quote":
-            return await quotes.find_quote(corpus, text("query"), text("speaker"))
-        case "model":
-            return await models.model_card(corpus, text("name") or "")
-        case "models":
-            kind = values.get("kind")
-            return await models.list_models(corpus, kind if isinstance(kind, ModelKind) else None)
-        case "compare":
-            return await models.compare_models(corpus, text("a") or "", text("b") or "")
-        case "timeline":
-            return await timeline.timeline(corpus, number("year"), text("query"), page=page)
-        case "onthisday":
-            day = values.get("date")
-            return await onthisday.on_this_day(corpus, day if isinstance(day, date) else today)
-        case "search":
-            return await search.search(corpus, text("query") or "", page=page)
-        case "person":
-            return await people.person_profile(corpus, text("name") or "")
-        case "sources":
-            return SourceList(await about.sources(corpus))
-        case "about":
-            return await about.about(corpus)
-        case "disagreements":
-            subject = text("subject")
-            return DisagreementList(await about.disagreements(corpus, subject), subject)
-    raise AssertionError(f"no query for /{call.command.name}")
+    """The answer to a request in text, as the terminal reads it."""
+    return await prepare(name, options, today).answer(corpus, today)

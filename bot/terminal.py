@@ -1,7 +1,8 @@
 """Answers in the terminal: `minimax-bot ask "/model M2"` and the `minimax-bot console` prompt.
 
 Both bring the index up to date first (cheap when nothing changed, and silent unless it did
-index), open the corpus once, and answer through the same command table as the Discord bot.
+index), open the corpus once, and answer through the same command table as the Discord bot:
+the line is parsed (`bot.ask`) into the same typed call a slash command makes.
 
 Exit codes of `ask`: 0 for an answer, including "no such model" (the command worked, and the
 corpus says so); 2 for a request that does not fit the command table (unknown command, unknown
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
 from bot.cards.text import render_text
-from bot.commands import Call, UsageError, execute, prepare
+from bot.commands import Call, UsageError, prepare
 from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
@@ -69,7 +70,7 @@ async def _index(seeds: Path, db: Path) -> None:
 
 
 async def answer(corpus: Corpus, call: Call, today: date) -> str:
-    return render_text(await execute(corpus, call, today))
+    return render_text(await call.answer(corpus, today))
 
 
 def ask(line: str, seeds: Path, db: Path) -> int:

@@ -71,10 +71,12 @@ def test_ask_finds_the_quote_with_its_source(db: Path) -> None:
         ("/sources", "4 documents in the corpus"),
         ("/disagreements", "roughly 300 people"),
         ("/person 颜俊杰", "Junjie Yan"),
-        ("/quote speaker:IO scaling laws", "Scaling Laws"),
+        ("/quote scaling laws speaker:IO", "Scaling Laws"),
+        ("/quote speaker:Junjie Yan query:scaling laws", "Scaling Laws"),
         ("/search 🚀🚀 \u200b", ""),
         ("/quote 💡 AND OR NEAR(", ""),
         ("help", "/timeline"),
+        ("help", "a value runs until the next name:, so\n  /quote speaker:He Tao"),
     ],
 )
 def test_every_kind_of_answer_exits_zero(db: Path, line: str, expected: str) -> None:

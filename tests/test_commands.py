@@ -1,13 +1,15 @@
-"""The command table and option conversion every front end shares."""
+"""The command table, its typed calls and the option conversion every front end shares."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from datetime import date
+from typing import get_type_hints
 
 import pytest
 
-from bot.commands import COMMANDS, KINDS, OptionType, UsageError, convert, prepare
+from bot.commands import COMMANDS, KINDS, Call, Command, UsageError, convert, prepare
 from bot.domain.records import ModelKind
 
 TODAY = date(2026, 6, 21)
@@ -33,10 +35,7 @@ def test_the_table_holds_every_command_of_the_design() -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=lambda c: c.name)
-def test_names_and_descriptions_fit_discord(command: object) -> None:
-    from bot.commands import Command
-
-    assert isinstance(command, Command)
+def test_names_and_descriptions_fit_discord(command: Command) -> None:
     name = re.compile(r"[a-z0-9_-]{1,32}")
     assert name.fullmatch(command.name) and 1 <= len(command.description) <= 100
     required = [o.required for o in command.options]
@@ -47,7 +46,7 @@ def test_names_and_descriptions_fit_discord(command: object) -> None:
 
 def test_model_kind_choices_are_the_record_kinds() -> None:
     kind = COMMANDS["models"].options[0]
-    assert kind.type is OptionType.MODEL_KIND
+    assert kind.type is ModelKind
     assert kind.choices == KINDS == tuple(k.value for k in ModelKind)
 
 
@@ -116,3 +115,38 @@ def test_long_bad_values_are_shortened_in_the_message() -> None:
     with pytest.raises(UsageError) as raised:
         prepare("timeline", {"year": "x" * 500}, TODAY)
     assert len(str(raised.value)) < 120
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=lambda c: c.name)
+def test_each_handler_takes_its_options_typed_as_the_table_says(command: Command) -> None:
+    parameters = inspect.signature(command.handler).parameters
+    keywords = [p for p in parameters.values() if p.kind is p.KEYWORD_ONLY]
+    assert [p.name for p in keywords] == [o.name for o in command.options]
+    hints = get_type_hints(command.handler)
+    for option, parameter in zip(command.options, keywords, strict=True):
+        allowed = hints[option.name]
+        assert option.type in (allowed, *getattr(allowed, "__args__", ())), option.name
+        assert (parameter.default is parameter.empty) == option.required, option.name
+
+
+def test_a_typed_call_is_checked_and_hashable() -> None:
+    timeline = COMMANDS["timeline"]
+    call = timeline.call(year=2025, query="  funding ", page=None)
+    assert call == Call(timeline, (("year", 2025), ("query", "funding")))
+    assert hash(call) == hash(timeline.call(query="funding", year=2025))
+    assert call.with_values(page=2).get("page") == 2 and call.get("page") is None
+    assert COMMANDS["models"].call(kind=ModelKind.VIDEO).get("kind") is ModelKind.VIDEO
+    with pytest.raises(UsageError, match="year must be between 1900 and 2100: not 3000"):
+        timeline.call(year=3000)
+    with pytest.raises(UsageError, match="/model needs name"):
+        COMMANDS["model"].call(name="   ")
+    with pytest.raises(TypeError):
+        timeline.call(year="2025")
+
+
+def test_text_and_typed_requests_make_the_same_call() -> None:
+    typed = COMMANDS["onthisday"].call(date=date(2026, 6, 1))
+    assert prepare("onthisday", {"date": "06-01"}, TODAY) == typed
+    assert prepare("search", {"query": "GPUs", "page": "2"}, TODAY) == COMMANDS["search"].call(
+        query="GPUs", page=2
+    )

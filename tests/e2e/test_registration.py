@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pkgutil
 import unicodedata
+from datetime import date
 from typing import Any
 
 import cogs
-from bot.commands import COMMANDS, OptionType
+from bot.commands import COMMANDS
 from bot.discord_app.app import MinimaxBot
+from bot.domain.records import ModelKind
 from cogs import EXTENSIONS
 from tests.e2e.support import text_of
 from tests.emulator import DiscordEmulator
@@ -23,8 +25,7 @@ EXPECTED = {
 }  # fmt: skip
 AUTOCOMPLETED = {("model", "name"), ("compare", "a"), ("compare", "b"), ("quote", "speaker")}
 AUTOCOMPLETED |= {("person", "name")}
-DISCORD_TYPES = {OptionType.TEXT: 3, OptionType.DATE: 3, OptionType.MODEL_KIND: 3}
-DISCORD_TYPES |= {OptionType.INTEGER: 4}
+DISCORD_TYPES: dict[type, int] = {str: 3, date: 3, ModelKind: 3, int: 4}
 
 
 def valid_name(name: str) -> bool:

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from bot.cards.embed import render_embed
 from bot.cards.text import render_text as render
-from bot.commands import COMMANDS, Command, OptionType, UsageError, run_command
+from bot.command_options import ValueType
+from bot.commands import COMMANDS, Command, UsageError, run_command
 from bot.terminal import respond
 from tests.cards.limits import assert_pings_nobody, assert_within_limits
 from tests.hardening.conftest import Served
@@ -41,12 +42,12 @@ def figures() -> Iterator[None]:
         show("fuzzed commands", SEEN)
 
 
-def values_for(option_type: OptionType, *, surrogates: bool = False) -> st.SearchStrategy[str]:
-    if option_type is OptionType.TEXT:
+def values_for(option_type: ValueType, *, surrogates: bool = False) -> st.SearchStrategy[str]:
+    if option_type is str:
         return texts(surrogates=surrogates)
-    if option_type is OptionType.INTEGER:
+    if option_type is int:
         return numbers()
-    if option_type is OptionType.DATE:
+    if option_type is date:
         return dates()
     return kinds()
 
