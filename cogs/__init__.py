@@ -1,10 +1,4 @@
-"""The bot's extensions, one per group of commands; each is thin over `bot.commands`."""
+"""The bot's extensions: the commands of the table (`cogs.corpus`), and the /daily admin group,
+which the table cannot say."""
 
-EXTENSIONS = (
-    "cogs.models",
-    "cogs.quotes",
-    "cogs.timeline",
-    "cogs.search",
-    "cogs.info",
-    "cogs.daily",
-)
+EXTENSIONS = ("cogs.corpus", "cogs.daily")

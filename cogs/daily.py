@@ -1,12 +1,16 @@
 """/daily set, off, status and preview: the daily "on this day" post (Manage Server only).
 
 The cog owns the one background task that posts (`bot.daily.scheduler`): started in
-`cog_load`, cancelled in `cog_unload`. Every answer here is private to the admin.
+`cog_load`, cancelled in `cog_unload`. Every answer here is private to the admin. The time
+and the zone arrive typed (`datetime.time`, `ZoneInfo`) through transformers; a bad one gets
+the checker's message through the tree's error path.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
+from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
@@ -26,7 +30,6 @@ from bot.daily.subscriptions import (
 )
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.checks import AdminGroup
-from bot.discord_app.options import as_app_choices
 from bot.discord_app.replies import send_answer
 from bot.queries.autocomplete import timezone_choices
 
@@ -40,11 +43,25 @@ def scheduler_for(bot: MinimaxBot) -> Scheduler:
     )
 
 
-async def timezone_names(
-    interaction: discord.Interaction, current: str
-) -> list[app_commands.Choice[str]]:
-    """Autocomplete: IANA zones by name or city, from memory."""
-    return as_app_choices(timezone_choices(current))
+class PostTime(app_commands.Transformer):
+    """A local time of day, HH:MM on a 24-hour clock."""
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> dt.time:
+        return parse_post_time(value)
+
+
+class TimeZone(app_commands.Transformer):
+    """An IANA time zone, autocompleted by name or city from memory."""
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> ZoneInfo:
+        return parse_zone(value)
+
+    async def autocomplete(
+        self, interaction: discord.Interaction, value: int | float | str, /
+    ) -> list[app_commands.Choice[int | float | str]]:
+        return [
+            app_commands.Choice(name=c.name, value=c.value) for c in timezone_choices(str(value))
+        ]
 
 
 async def say(interaction: discord.Interaction, text: str) -> None:
@@ -74,15 +91,13 @@ class Daily(commands.Cog):
         time="Local time, HH:MM on a 24-hour clock (09:00)",
         timezone="Your time zone, an IANA name like Europe/London",
     )
-    @app_commands.autocomplete(timezone=timezone_names)
     async def set_post(
         self,
         interaction: discord.Interaction,
         channel: discord.TextChannel,
-        time: str,
-        timezone: str,
+        time: app_commands.Transform[dt.time, PostTime],
+        timezone: app_commands.Transform[ZoneInfo, TimeZone],
     ) -> None:
-        at, zone = parse_post_time(time), parse_zone(timezone)
         me = channel.guild.me
         missing = missing_permissions(channel.permissions_for(me)) if me is not None else []
         if missing:
@@ -94,7 +109,7 @@ class Daily(commands.Cog):
             return
         guild_id = channel.guild.id
         store, now = self.bot.state, self.bot.clock()
-        await store.daily_subscribe(guild_id, channel.id, at, zone.key, now)
+        await store.daily_subscribe(guild_id, channel.id, time, timezone.key, now)
         self.scheduler.wake()
         await say(interaction, "Daily post saved.\n" + await self.status(guild_id))
 

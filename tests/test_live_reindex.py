@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bot.commands import run_command
+from bot.commands import COMMANDS, run_command
 from bot.discord_app.answers import AnswerCache
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
@@ -40,17 +40,17 @@ async def test_the_next_request_answers_from_the_new_index(
     corpus = await Corpus.open(db)
     cache = AnswerCache()
     try:
-        before = await cache.answer(corpus, "search", {"query": "Junction"}, TODAY)
-        sources = await cache.answer(corpus, "sources", {}, TODAY)
+        before = await cache.answer(corpus, COMMANDS["search"].call(query="Junction"), TODAY)
+        sources = await cache.answer(corpus, COMMANDS["sources"].call(), TODAY)
         generation = corpus.generation
         add_extra_document(seeds_copy)
         await index_in_another_process(seeds_copy, db)
 
-        after = await cache.answer(corpus, "search", {"query": "Junction"}, TODAY)
+        after = await cache.answer(corpus, COMMANDS["search"].call(query="Junction"), TODAY)
         assert corpus.generation == generation + 1
         assert EXTRA in corpus.catalog.sources
         assert EXTRA in cited_files(after.answer) and EXTRA not in cited_files(before.answer)
-        again = await cache.answer(corpus, "sources", {}, TODAY)
+        again = await cache.answer(corpus, COMMANDS["sources"].call(), TODAY)
         assert again is not sources and EXTRA in str(again.answer)  # the cache was dropped
         async with corpus.request():  # and every query, not only the cached ones
             for name, options in (("model", {"name": "M2"}), ("quote", {"query": "Junction"})):

@@ -1,5 +1,6 @@
 """The Discord side of the bot: the client, its command tree and error path, replies and views.
 
-Cogs (in `cogs/`) are thin: they read options, call a query through `bot.commands`, and answer
-with `replies.send_answer`; everything shared by them lives here.
+The slash commands are built from the command table (`table.py`): typed parameters, a typed
+call, the answer with its buttons. `cogs/` only adds them to the tree, beside the /daily
+admin group the table cannot say.
 """

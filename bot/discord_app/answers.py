@@ -1,24 +1,24 @@
-"""Answers with their embeds, remembered: the same command with the same options on the same
-day, from the same generation of the index, gets the same answer. A popular `/model M2` is
-then a dictionary lookup, not a query and a render. A new generation of the index (another
-process re-indexed) empties the cache: nothing from the old index is served after it."""
+"""Answers with their embeds, remembered: the same typed call (command and checked values) on
+the same day, from the same generation of the index, gets the same answer. A popular
+`/model M2` is then a dictionary lookup, not a query and a render. A new generation of the
+index (another process re-indexed) empties the cache: nothing from the old index is served
+after it."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import discord
 
 from bot.cards.embed import render_embed
-from bot.commands import run_command
+from bot.commands import Call
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer
 from bot.queries.results import QuoteAnswer
 
-Key = tuple[str, tuple[tuple[str, str], ...], date]
+Key = tuple[Call, date]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +44,19 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    async def answer(
-        self, corpus: Corpus, name: str, options: Mapping[str, str], today: date
-    ) -> Rendered:
-        """The answer to `/name` with `options` (text, as the command table reads them)."""
+    async def answer(self, corpus: Corpus, call: Call, today: date) -> Rendered:
+        """The answer to `call` on `today`, remembered unless asking again may differ."""
         async with corpus.request():
             generation = corpus.generation
             if generation != self._generation:
                 self._items.clear()
                 self._generation = generation
-            key: Key = (name, tuple(sorted(options.items())), today)
+            key: Key = (call, today)
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
-            answer = await run_command(corpus, name, options, today)
+            answer = await call.answer(corpus, today)
         rendered = Rendered(answer, render_embed(answer))
         if _repeatable(answer) and self._generation == generation:
             self._items[key] = rendered

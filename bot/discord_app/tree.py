@@ -45,6 +45,8 @@ def message_for(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or NOT_ALLOWED
     if isinstance(error, app_commands.TransformerError):
+        if isinstance(error.__cause__, UsageError):  # the table's converter said what would do
+            return str(error.__cause__)
         return f"“{error.value}” is not a valid {error.type.name.lower()}."
     original = getattr(error, "original", None)
     if isinstance(original, UsageError):

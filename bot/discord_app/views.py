@@ -1,8 +1,9 @@
 """Buttons under an answer: ◀ ▶ to page through /timeline and /search, "Next quote" for /quote.
 
 - Only the person who ran the command may press them; anyone else gets a private note.
-- Each press asks again, through the command table (`page`) or the quote query (`rank`), so
-  a page shown is always a fresh answer, never a slice kept from the first one.
+- Each press asks again, with the typed call of the command and another `page`, or through
+  the quote query (`rank`), so a page shown is always a fresh answer, never a slice kept
+  from the first one.
 - After `TIMEOUT` seconds without a press the buttons are disabled, through the latest
   interaction on the message (its token outlives the timeout; the first one may not).
 """
@@ -10,10 +11,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 
 import discord
 
+from bot.commands import Call
 from bot.discord_app.options import ask, client_of
 from bot.discord_app.replies import edit_answer
 from bot.discord_app.tree import FAILED, tell
@@ -65,39 +66,22 @@ class OwnedView(discord.ui.View):
 
 
 class Pager(OwnedView):
-    """◀ ▶ for an answer in pages; each press runs the command again with `page`."""
+    """◀ ▶ for an answer in pages; each press answers the same call with another `page`."""
 
     def __init__(
-        self,
-        interaction: discord.Interaction,
-        command: str,
-        options: Mapping[str, str],
-        answer: Timeline | SearchResults,
+        self, interaction: discord.Interaction, call: Call, answer: Timeline | SearchResults
     ) -> None:
-        super().__init__(interaction, command)
-        self.options = {key: value for key, value in options.items() if key != "page"}
+        super().__init__(interaction, call.command.name)
+        self.call = call
         self._show_page(answer)
 
-    @classmethod
-    def for_answer(
-        cls,
-        interaction: discord.Interaction,
-        command: str,
-        options: Mapping[str, str],
-        answer: Answer,
-    ) -> Pager | None:
-        """Buttons for an answer of more than one page; None for anything else."""
-        if isinstance(answer, Timeline | SearchResults) and answer.page_count > 1:
-            return cls(interaction, command, options, answer)
-        return None
-
     def _show_page(self, answer: Timeline | SearchResults) -> None:
-        self.page = answer.page + 1  # the table counts pages from 1
+        self.page = answer.page + 1  # the table counts pages from 1, the queries from 0
         self.back.disabled = self.page <= 1
         self.forward.disabled = self.page >= answer.page_count
 
     async def _turn(self, interaction: discord.Interaction, page: int) -> None:
-        reply = await ask(interaction, self.command, {**self.options, "page": str(page)})
+        reply = await ask(interaction, self.call.with_values(page=page))
         if isinstance(reply.answer, Timeline | SearchResults):
             self._show_page(reply.answer)
         await edit_answer(interaction, reply.answer, view=self, embed=reply.embed)
@@ -123,10 +107,6 @@ class NextQuote(OwnedView):
         super().__init__(interaction, "quote")
         self._show_quote(answer)
 
-    @classmethod
-    def for_answer(cls, interaction: discord.Interaction, answer: Answer) -> NextQuote | None:
-        return cls(interaction, answer) if isinstance(answer, QuoteAnswer) else None
-
     def _show_quote(self, answer: QuoteAnswer) -> None:
         self.answer = answer
         self.next_quote.disabled = answer.how == "match" and answer.rank + 1 >= answer.total
@@ -150,3 +130,13 @@ class NextQuote(OwnedView):
         if isinstance(answer, QuoteAnswer):
             self._show_quote(answer)
         await edit_answer(interaction, answer, view=self)
+
+
+def buttons_for(interaction: discord.Interaction, call: Call, answer: Answer) -> OwnedView | None:
+    """The buttons under `answer` to `call`: "Next quote" under a quote, ◀ ▶ under an answer
+    of more than one page, none under anything else."""
+    if isinstance(answer, QuoteAnswer):
+        return NextQuote(interaction, answer)
+    if isinstance(answer, Timeline | SearchResults) and answer.page_count > 1:
+        return Pager(interaction, call, answer)
+    return None
