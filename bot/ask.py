@@ -29,9 +29,8 @@ _TOKEN = re.compile(r'\s*(?:([A-Za-z][A-Za-z0-9_-]*):)?(?:"([^"]*)"?|[“”]([^
 _PROBE_DAY = date(2024, 1, 1)  # any leap year: only checks whether a word could be a date
 RULE = """\
 Options are name:value, as in Discord: a value runs until the next name:, so
-  /quote speaker:He Tao scaling laws   asks for quotes by "He Tao scaling laws";
-  /quote scaling laws speaker:He Tao   asks for "scaling laws" by He Tao.
-A quoted value ends at its closing quote: /quote speaker:"He Tao" scaling laws.
+  /quote speaker:He Tao query:scaling laws   asks for "scaling laws" said by "He Tao".
+Quote a value to end it early: /quote speaker:"He Tao" scaling laws.
 Bare words before the first name: fill the first options: /model M2, /timeline 2025 funding."""
 
 
@@ -139,6 +138,8 @@ def help_text(command: str | None = None) -> str:
             need = "required" if option.required else "optional"
             choices = f" ({', '.join(option.choices)})" if option.choices else ""
             kind = option.type_name
+            if option.min_value is not None and option.max_value is not None:
+                kind += f" from {option.min_value} to {option.max_value}"
             lines.append(f"  {option.name:<8} {kind}, {need}: {option.description}{choices}")
         return "\n".join(lines)
     width = max(len(c.usage) for c in COMMANDS.values())

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from bot.cards.embed import render_embed
 from bot.cards.text import render_text as render
-from bot.command_options import ValueType
+from bot.command_options import Option, Value, ValueType
 from bot.commands import COMMANDS, Command, UsageError, run_command
+from bot.domain.records import ModelKind
 from bot.terminal import respond
 from tests.cards.limits import assert_pings_nobody, assert_within_limits
 from tests.hardening.conftest import Served
@@ -86,6 +87,39 @@ def test_any_options_get_an_answer_that_discord_accepts(
     text = render(answer)
     assert text.strip()
     text.encode("utf-8")  # the terminal can print it
+
+
+def typed_values_for(option: Option) -> st.SearchStrategy[Value]:
+    """What discord.py hands the callback: text, integers within the option's range (Discord
+    checks it), dates and kinds already converted."""
+    if option.type is int:
+        return st.integers(option.min_value, option.max_value)
+    if option.type is date:
+        return st.dates()
+    if option.type is ModelKind:
+        return st.sampled_from(ModelKind)
+    return texts()
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+@settings(max_examples=TERMINAL_EXAMPLES)
+@given(data=st.data())
+def test_any_typed_values_get_an_answer_that_discord_accepts(
+    served: Served, name: str, data: st.DataObject
+) -> None:
+    command = COMMANDS[name]
+    drawn = {
+        o.name: data.draw(st.none() | typed_values_for(o), label=o.name) for o in command.options
+    }
+    SEEN["typed examples"] += 1
+    try:
+        call = command.call(**drawn)
+    except UsageError as error:  # a required option missing or blank: told privately
+        assert str(error).strip() and len(str(error)) <= CONTENT_LIMIT
+        return
+    embed = render_embed(served.runner.run(call.answer(served.corpus, TODAY)))
+    assert_within_limits(embed)
+    assert_pings_nobody(embed)
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
