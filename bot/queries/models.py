@@ -104,8 +104,8 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
     )
 
 
-# A card depends only on the corpus, which does not change while its catalog is in use (a
-# re-indexed corpus is opened anew, with a new catalog), so each card is built once.
+# A card depends only on the corpus, which does not change while its catalog is in use (a new
+# generation of the index comes with a new catalog, which owns these), so each is built once.
 _cards: PerCatalog[dict[str, ModelCard]] = PerCatalog(lambda catalog: {})
 
 
