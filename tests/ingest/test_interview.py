@@ -125,7 +125,7 @@ def test_section_headings(interview: ParsedDocument) -> None:
 
 def test_every_answer_is_a_quote_of_the_ceo(interview: ParsedDocument) -> None:
     answers = [q for q in interview.quotes if q.question is not None]
-    assert len(answers) == 76 and len(interview.quotes) == 78
+    assert len(answers) == 76 and len(interview.quotes) == 88  # 12 in the narrative
     assert {q.speaker for q in answers} == {CEO}
     for quote in answers:
         assert not quote.text.startswith(f"{CEO}:")
@@ -185,7 +185,7 @@ def test_an_answer_with_quoted_speech_and_the_credits_after_it(interview: Parsed
 
 
 def test_quoted_speech_in_the_preface(interview: ParsedDocument) -> None:
-    preface = [(q.speaker, q.text, q.question) for q in interview.quotes if q.question is None]
+    preface = [(q.speaker, q.text, q.question) for q in interview.quotes if q.speaker == "Yan"]
     assert preface == [
         (
             "Yan",
@@ -200,6 +200,20 @@ def test_quoted_speech_in_the_preface(interview: ParsedDocument) -> None:
             None,
         ),
     ]
+
+
+def test_quoted_words_in_the_narrative(interview: ParsedDocument) -> None:
+    narrative = [(q.speaker, q.text) for q in interview.quotes if q.question is None]
+    assert (None, "tech pragmatist") in narrative  # the clause names no one
+    assert (None, "Go big or go home,") in narrative  # "Others believe": no one named
+    assert (
+        CEO,
+        "The technical path we chose also has the highest ceiling — with almost no retreat.",
+    ) in narrative  # a pull quote: the one answerer's
+    assert (
+        CEO,
+        "the cost and latency per generated token would be unacceptable — we'd collapse quickly.",
+    ) in narrative  # "His judgment: ..."
 
 
 def test_people(interview: ParsedDocument) -> None:

@@ -98,27 +98,46 @@ def test_chapters_and_heading_paths(notes: ParsedDocument) -> None:
     assert last_teaser.text.startswith('A year ago we didn\'t grasp why "alignment" mattered')
 
 
-def test_whole_line_quotations_are_quotes_without_a_speaker(notes: ParsedDocument) -> None:
-    assert [(q.speaker, q.text, q.question) for q in notes.quotes] == [
+def test_whole_line_quotations_are_quotes_of_the_chapter_s_voice(notes: ParsedDocument) -> None:
+    whole = [q for q in notes.quotes if notes.passages[q.passage].text == f'"{q.text}"']
+    assert [(q.speaker, q.text, q.question) for q in whole] == [
         (
-            None,
+            "IO",
             "At this time last year, I couldn't have imagined what today's models would look like",
             None,
         ),
-        (None, "AI is already a massive industry, just like semiconductors.", None),
+        ("IO", "AI is already a massive industry, just like semiconductors.", None),
         (
             None,
             "Nobody ever said vibe engineering, but writing code has always been engineering.",
             None,
         ),
     ]
-    assert [notes.passages[q.passage].heading_path for q in notes.quotes] == [
+    assert [notes.passages[q.passage].heading_path for q in whole] == [
         (CHAPTERS[1],),
         (CHAPTERS[2],),
-        (CHAPTERS[4],),
+        (CHAPTERS[4],),  # a chapter naming He Tao too: the line does not say who said it
     ]
-    quoted = {q.text for q in notes.quotes}
-    assert not any("basically 10x larger" in text for text in quoted)  # a fragment, not a quote
+
+
+def test_quoted_fragments_are_quotes_with_the_speaker_the_line_names(
+    notes: ParsedDocument,
+) -> None:
+    said = {q.text: q.speaker for q in notes.quotes}
+    assert said["a relatively objective metric"] == "IO"  # IO watches for "..."
+    assert said["the agent did it, don't blame me"] == "He Tao"  # He Tao's hot take: "..."
+    assert said["turning information into executable decision paths,"] == "Yu Yang"
+    assert said["basically 10x larger,"] == "IO"  # a chapter of IO's share naming no one else
+    assert said["looks correct, but nobody dares to deploy it"] is None
+    assert (
+        said[
+            "I founded Crossing, launched AI Hacker House — a community space for the new "
+            "generation of AI entrepreneurs — and serve as Venture Partner at ZhenFund. I "
+            "believe technology, especially AI, represents the greatest value-creation "
+            "opportunity of our generation."
+        ]
+        == "Koji"
+    )  # Host Koji: ..., not "Koji on Jike"
 
 
 def test_people(notes: ParsedDocument) -> None:

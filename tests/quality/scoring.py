@@ -270,6 +270,9 @@ async def score_people(corpus: Corpus, reading: Reading) -> Score:
 # ------------------------------------------------------------------ quotes
 
 
+_EDGE = " ,.;:"
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -308,7 +311,7 @@ async def score_quotes(corpus: Corpus) -> Score:
     rows = await stored_quotes(corpus)
     catalog = corpus.catalog
     for quote in load("quotes")["quote"]:
-        text = _flat(quote["text"])
+        text = _flat(quote["text"]).rstrip(_EDGE)  # a comma at the quote's edge is the prose's
         label = f"{quote['doc'][:3]} {quote['speaker']}: {text[:60]!r}"
         holders = [r for r in rows if r.file == quote["doc"] and text in _flat(r.text)]
         if quote["kind"] == "question":

@@ -23,6 +23,7 @@ from bot.domain.records import (
     ParsedDocument,
     PassageKind,
     PersonMention,
+    Quote,
 )
 from bot.ingest.forms.authors import author_mentions
 from bot.ingest.forms.markdown import (
@@ -48,6 +49,7 @@ from bot.ingest.forms.specs import (
     own_path,
     spec_subject,
 )
+from bot.ingest.quoted import quoted
 
 _PERSON = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})\s*/\s*(?P<others>[^()]+?)"
@@ -112,6 +114,27 @@ def _people(doc: Outline) -> list[PersonMention]:
         found += _table_people(table)
     found += author_mentions(doc.lines)
     return sorted(found, key=lambda p: p.passage)
+
+
+def _quotes(doc: Outline) -> list[Quote]:
+    """Quotations in the article's lines; under a person's bold name line, theirs
+    (`- **Vision**: "..."` in a founder's profile), else the article does not say whose."""
+    found: list[Quote] = []
+    for line in doc.lines:
+        if line.kind is PassageKind.TABLE_ROW:
+            continue
+        person = person_label(clean_title(line.label.text)) if line.label else None
+        for quotation in quoted(line.text, ()):
+            found.append(
+                Quote(
+                    passage=line.passage,
+                    speaker=person.name if person else None,
+                    text=quotation.words,
+                    start=line.start + quotation.start,
+                    end=line.start + quotation.end,
+                )
+            )
+    return found
 
 
 class _Specs:
@@ -198,6 +221,7 @@ def parse(file: str, text: str, sha256: str) -> ParsedDocument:
     return ParsedDocument(
         document=document,
         passages=doc.passages,
+        quotes=tuple(_quotes(doc)),
         people=tuple(_people(doc)),
         models=tuple(sorted([*models, *specs.models], key=lambda m: m.passage)),
         facts=tuple(sorted([*found, *specs.facts], key=lambda f: f.passage or 0)),

@@ -26,6 +26,7 @@ from bot.domain.records import (
 from bot.ingest.blocks import Block, paragraphs
 from bot.ingest.forms import ANSWER_TURN, NAME, QUESTION_TURN, turn_labels
 from bot.ingest.forms.markdown import language_of
+from bot.ingest.quoted import Quoted, quoted
 
 _TITLE = re.compile(r"(?P<outlet>[^|｜\n]{1,60}?)[ \t]*[|｜][ \t]*(?P<title>\S.*)")
 _REPUBLISHED = re.compile(
@@ -51,6 +52,7 @@ _SPEECH = (
     re.compile(rf"[\"“](?P<words>[^\"“”\n]+?),?[\"”],?[ \t]+(?P<speaker>{NAME})[ \t]+{_SAYS}\b"),
     re.compile(rf"(?P<speaker>{NAME})[ \t]+{_SAYS}[,:][ \t]*[\"“](?P<words>[^\"“”\n]+?)[\"”]"),
 )
+_HIS = re.compile(r"(?:His|Her|He|She)\b")
 # An interviewer label is a person only when it is a full name, not an outlet ("LatePost").
 _PERSON_LABEL = re.compile(rf"(?=\S+\s+\S)(?:{NAME})")
 
@@ -89,6 +91,7 @@ class _Walker:
     def __init__(self, text: str, blocks: list[Block], outlets: set[str | None]) -> None:
         self.text, self.blocks, self.outlets = text, blocks, outlets
         interviewers, answerers = turn_labels(text)
+        self.answerers = answerers
         self.questions = _turns(blocks, QUESTION_TURN, interviewers)
         self.answers = _turns(blocks, ANSWER_TURN, answerers)
         self.headings = _headings(blocks, set(self.questions), set(self.answers))
@@ -170,9 +173,15 @@ class _Walker:
         ordinal = self.add(
             PassageKind.PARAGRAPH, () if i >= self.epilogue else self.path, block, block
         )
-        self.quotes.extend(_speech(block, ordinal))
+        said = _speech(block, ordinal)
+        self.quotes.extend(said)
+        self.quotes.extend(_narrative(block, ordinal, said, self.speakers()))
         self.people.extend(_bylines(block, ordinal))
         return i + 1
+
+    def speakers(self) -> list[str]:
+        """Who the narrative may name as a speaker: the answerers, by full name and surname."""
+        return [*self.answerers, *(name.split()[-1] for name in self.answerers)]
 
 
 def _header(blocks: list[Block], file: str) -> tuple[str, str | None]:
@@ -237,6 +246,29 @@ def _speech(block: Block, ordinal: int) -> list[Quote]:
                 )
             )
     return sorted(found, key=lambda quote: quote.start)
+
+
+def _narrative(block: Block, ordinal: int, said: list[Quote], names: list[str]) -> list[Quote]:
+    """The other quotations of a narrative paragraph, with the answerer its clause names. When
+    there is one answerer, a paragraph that is wholly a quotation (a pull quote) and a clause
+    that speaks of "his judgment" or what "he says" are theirs."""
+    only = names[0] if len(names) == 2 else None  # one answerer: full name and surname
+
+    def speaker(found: Quoted) -> str | None:
+        whole = (found.start, found.end) == (1, len(block.text) - 1)
+        return found.speaker or (only if whole or _HIS.match(found.clause) else None)
+
+    return [
+        Quote(
+            passage=ordinal,
+            speaker=speaker(found),
+            text=found.words,
+            start=block.start + found.start,
+            end=block.start + found.end,
+        )
+        for found in quoted(block.text, names)
+        if not any(q.start <= block.start + found.start < q.end + 2 for q in said)
+    ]
 
 
 def _bylines(block: Block, ordinal: int) -> list[PersonMention]:

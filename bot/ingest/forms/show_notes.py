@@ -4,9 +4,10 @@ teaser lines, then a tail about the show (subscribe, host blurb).
 Every line is a passage. A chapter line is a CHAPTER and its lines sit under
 `("14:12 Title",)`; the intro has no heading path. After the last chapter, the first line that
 starts with an emoji (`🚦 ...`, `👦🏻 Host ...`) or with "Subscribe"/"Follow"/"About" begins the
-tail, which sits under `("About the show",)`. A line that is wholly a quotation is a Quote
-without a speaker (show notes do not say who said it); lines that merely contain a quoted
-fragment are not quotes. People: the guests the intro lists after "sat down with" and the like
+tail, which sits under `("About the show",)`. Every quotation in a line is a Quote, with the
+person its clause names before it as the speaker (`IO watches for "..."`), else none: a line
+that is wholly a quotation does not say who said it. `Host X: ...` is the host speaking.
+People: the guests the intro lists after "sat down with" and the like
 (`MiniMax CEO Junjie Yan (IO)`, `Jiayuan Zhang of Multica`, `Yu Yang, AI lead at ...`), and
 `Host X`.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from bot.domain.records import (
     Document,
@@ -28,6 +30,7 @@ from bot.domain.records import (
 from bot.ingest.blocks import Block, lines
 from bot.ingest.forms import CHAPTER, NAME
 from bot.ingest.forms.markdown import language_of
+from bot.ingest.quoted import quoted
 
 ABOUT = "About the show"
 _SHOW = re.compile(
@@ -35,7 +38,8 @@ _SHOW = re.compile(
     r"(?P<show>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}) (?:was|is|were) (?:recorded|taped|filmed)"
 )
 _TAIL = re.compile(r"(?:Subscribe|Follow|About)\b")
-_WHOLE_QUOTE = re.compile(r"[\"“](?P<words>[^\"“”\n]+)[\"”]")
+_HOST_SPEECH = re.compile(rf"\b[Hh]ost[ \t]+(?P<name>{NAME})[ \t]*[:：][ \t]*(?P<words>\S.*)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+")
 _GUESTS = re.compile(
     r"\b(?:sat down with|sits down with|spoke with|speaks with|talked (?:with|to)|talks (?:with|to)"
     r"|joined by|featuring|guests (?:are|were|include|included))[ \t]+(?P<list>[^.\n]+)"
@@ -59,6 +63,7 @@ def parse(file: str, text: str, sha256: str) -> ParsedDocument:
     quotes: list[Quote] = []
     people: list[PersonMention] = []
     path: tuple[str, ...] = ()
+    speeches: list[tuple[Block, int]] = []
     for i, block in enumerate(found):
         kind = PassageKind.HEADING if i == 0 else PassageKind.PARAGRAPH
         chapter = CHAPTER.fullmatch(block.text) if i in chapters else None
@@ -79,9 +84,13 @@ def parse(file: str, text: str, sha256: str) -> ParsedDocument:
         if chapter:
             path = (f"{chapter['time']} {chapter['title'].strip()}",)
         elif kind is PassageKind.PARAGRAPH:
-            quotes.extend(_quote(block, i))
+            speeches.append((block, i))
             people.extend(_guests(block, i))
             people.extend(_hosts(block, i))
+    names = [name for person in people for name in (person.name, *person.other_names)]
+    for block, i in speeches:
+        quotes.extend(_quotes(block, i, names))
+    quotes = _in_main_voice(quotes, passages)
     show = _SHOW.search(text)
     document = Document(
         file=file,
@@ -109,11 +118,65 @@ def _tail_start(found: list[Block], last_chapter: int) -> int | None:
     return None
 
 
-def _quote(block: Block, ordinal: int) -> list[Quote]:
-    if not (match := _WHOLE_QUOTE.fullmatch(block.text)):
-        return []
-    start, end = block.start + match.start("words"), block.start + match.end("words")
-    return [Quote(passage=ordinal, speaker=None, text=match["words"], start=start, end=end)]
+def _quotes(block: Block, ordinal: int, names: list[str]) -> list[Quote]:
+    if host := _HOST_SPEECH.search(block.text):
+        words = _own_words(host["words"], host["name"])
+        start = block.start + host.start("words")
+        return [
+            Quote(
+                passage=ordinal,
+                speaker=host["name"],
+                text=words,
+                start=start,
+                end=start + len(words),
+            )
+        ]
+    return [
+        Quote(
+            passage=ordinal,
+            speaker=found.speaker,
+            text=found.words,
+            start=block.start + found.start,
+            end=block.start + found.end,
+        )
+        for found in quoted(block.text, names)
+    ]
+
+
+def _in_main_voice(quotes: list[Quote], passages: list[Passage]) -> list[Quote]:
+    """Give the show's main voice the quotes no one is named for, in chapters that name no one
+    else: the speaker named in the most chapters (at least two) is the one whose share the
+    chapters are (`IO watches for ...`, then `"basically 10x larger"` in a chapter of IO's)."""
+    chapters: dict[tuple[str, ...], set[str]] = {}
+    for quote in quotes:
+        path = passages[quote.passage].heading_path
+        if path and path != (ABOUT,):
+            named = chapters.setdefault(path, set())
+            if quote.speaker:
+                named.add(quote.speaker)
+    counts = Counter(name for named in chapters.values() for name in named)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) == 2 and top[1][1] == top[0][1]):
+        return quotes
+    voice = top[0][0]
+    return [
+        quote.model_copy(update={"speaker": voice})
+        if quote.speaker is None
+        and (path := passages[quote.passage].heading_path) in chapters
+        and chapters[path] <= {voice}
+        else quote
+        for quote in quotes
+    ]
+
+
+def _own_words(words: str, name: str) -> str:
+    """The host's words: the sentences before one that names the host (`Koji on Jike`)."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(words):
+        if kept and re.search(rf"\b{re.escape(name)}\b", sentence):
+            break
+        kept.append(sentence)
+    return words[: words.index(kept[-1]) + len(kept[-1])]
 
 
 def _guests(block: Block, ordinal: int) -> list[PersonMention]:
