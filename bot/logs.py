@@ -3,7 +3,8 @@
 Neither discord.py nor this bot logs the token, and the tests check that. The formatter is a
 second line of defence: it removes the token, anything shaped like a bot token, and the
 per-interaction tokens (valid for 15 minutes) that discord.py's DEBUG log shows in webhook URLs
-and in the gateway events it prints (`'token': '...'`), from every formatted line, traceback
+and in the gateway events it prints (`'token': '...'`), and the password of any database URL
+(`postgresql://user:...@host`), from every formatted line, traceback
 included. `redact` is also how error messages built from Discord's answers are cleaned before
 they are printed or stored.
 """
@@ -21,6 +22,8 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 _URL_TOKENS = re.compile(r"(/(?:interactions|webhooks)/\d+/)[A-Za-z0-9._~-]+")
 # 'token': '...' in a payload's repr, "token": "..." in its JSON (an interaction's token)
 _FIELD_TOKENS = re.compile(r"""(["']token["']\s*:\s*["'])[^"']+""")
+# The password in a database URL: postgresql://user:<password>@host
+_URL_PASSWORDS = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+@")
 # A bot token: the bot's id in base64, a timestamp, an HMAC, joined by dots
 _BOT_TOKENS = re.compile(r"[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,}")
 
@@ -42,6 +45,7 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(secret, REDACTED)
     text = _URL_TOKENS.sub(rf"\g<1>{REDACTED}", text)
     text = _FIELD_TOKENS.sub(rf"\g<1>{REDACTED}", text)
+    text = _URL_PASSWORDS.sub(rf"\g<1>{REDACTED}@", text)
     return _BOT_TOKENS.sub(REDACTED, text)
 
 

@@ -31,7 +31,8 @@ from bot.discord_app.sync import sync_global, sync_guild
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
-from bot.state import SqliteState
+from bot.state import SqliteState, StateStore
+from bot.state.postgres import PostgresState
 from bot.store import DamagedDatabase, StoreError
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ def run(settings: Settings, seeds: Path) -> int:
         fail(problem)
         return EXIT_USAGE
     assert token is not None
-    setup_logging(settings.log_level, secrets=[token])
+    setup_logging(settings.log_level, secrets=settings.secrets())
     try:
         return asyncio.run(serve(settings, seeds, lambda bot: bot.start(token)))
     except KeyboardInterrupt:  # before the signal handlers were in place, or on Windows
@@ -138,7 +139,7 @@ def sync(settings: Settings, seeds: Path, guild_id: int | None) -> int:
         fail(problem)
         return EXIT_USAGE
     assert token is not None
-    setup_logging(settings.log_level, secrets=[token])
+    setup_logging(settings.log_level, secrets=settings.secrets())
     return asyncio.run(sync_now(settings, seeds, guild_id))
 
 
@@ -179,9 +180,17 @@ async def serve(
         await corpus.close()
 
 
-async def open_state(settings: Settings) -> SqliteState | None:
-    """The state file, with whatever an older version kept in the corpus moved into it; None
-    (after saying why) when it cannot be opened. A damaged state file is never replaced."""
+async def open_state(settings: Settings) -> StateStore | None:
+    """The state: in PostgreSQL with DATABASE_URL, else the state file, with whatever an older
+    version kept in the corpus moved into it; None (after saying why) when it cannot be
+    opened. A damaged state file is never replaced; the database password is never shown."""
+    url = settings.state_url
+    if url is not None:
+        try:
+            return await PostgresState.open(url)
+        except StoreError as error:
+            fail(f"cannot open the state in PostgreSQL: {url.scrub(str(error))}")
+        return None
     path = settings.state_file
     try:
         return await SqliteState.open(path, legacy_corpus=settings.database_path)
@@ -230,7 +239,7 @@ def index_only(seeds: Path, db: Path) -> str | None:
 
 
 async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stopper: Stopper) -> int:
-    secrets = [settings.token or ""]
+    secrets = settings.secrets()
     try:
         async with bot:  # closes the bot however the action ends
             await action(bot)

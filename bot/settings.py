@@ -15,6 +15,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.paths import default_database_path
+from bot.state.url import BadPostgresUrl, PostgresUrl
 
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
@@ -35,6 +36,8 @@ class Settings(BaseSettings):
     application_id: int | None = Field(default=None, gt=0)
     database_path: Path = Field(default_factory=default_database_path)
     state_path: Path | None = None  # None: STATE_FILE_NAME beside the database (`state_file`)
+    # The state in PostgreSQL (shard processes on several hosts); None: in the STATE_PATH file
+    database_url: SecretStr | None = None
     dev_guild_id: int | None = Field(default=None, gt=0)
     discord_api_base: str = DISCORD_API_BASE
     discord_gateway_url: str = DISCORD_GATEWAY_URL
@@ -47,6 +50,21 @@ class Settings(BaseSettings):
     def _blank_token_is_none(cls, value: object) -> object:
         if isinstance(value, str):
             return value.strip() or None
+        return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            try:
+                PostgresUrl(value)
+            except BadPostgresUrl as error:
+                raise ValueError(str(error)) from None
+            return value.strip()
         return value
 
     @field_validator("application_id", "dev_guild_id", "shard_count", mode="before")
@@ -131,6 +149,20 @@ class Settings(BaseSettings):
         if self.database_path.name == STATE_FILE_NAME:
             return self.database_path.with_name(f"guild-{STATE_FILE_NAME}")
         return self.database_path.with_name(STATE_FILE_NAME)
+
+    @property
+    def state_url(self) -> PostgresUrl | None:
+        """DATABASE_URL: the state in PostgreSQL; None keeps it in the `state_file`."""
+        if self.database_url is None:
+            return None
+        return PostgresUrl(self.database_url.get_secret_value())
+
+    def secrets(self) -> list[str]:
+        """What no log line may show: the token and the database password."""
+        found = [] if self.token is None else [self.token]
+        if (url := self.state_url) is not None:
+            found += [url.secret, *url.secrets()]
+        return found
 
     @property
     def token(self) -> str | None:

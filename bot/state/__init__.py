@@ -1,7 +1,9 @@
 """The state: guild settings, the daily ledger and the bot's own state. Never lost.
 
 It lives apart from the corpus index (which is rebuilt at will) behind the narrow async
-`StateStore` interface; `SqliteState` keeps it in its own SQLite file.
+`StateStore` interface; `SqliteState` keeps it in its own SQLite file, `PostgresState`
+(bot.state.postgres, imported only with DATABASE_URL: asyncpg is an optional extra) in a
+PostgreSQL database that shard processes on several hosts share.
 """
 
 from bot.state.interface import BotState, DailyLedger, GuildSettingsStore, StateStore

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.indexer import index_corpus
-from bot.state import SqliteState
+from bot.state import SqliteState, StateStore
 
 
-async def test_missing_key_is_none_then_set_and_replaced(store: SqliteState) -> None:
+async def test_missing_key_is_none_then_set_and_replaced(store: StateStore) -> None:
     assert await store.state_get("commands") is None
     await store.state_set("commands", "abc")
     await store.state_set("other", "x")

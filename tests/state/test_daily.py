@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.indexer import index_corpus
-from bot.state import SqliteState
+from bot.state import SqliteState, StateStore
 from bot.store import DamagedDatabase
 
 NOW = datetime(2026, 6, 21, 9, 0, 30, tzinfo=UTC)
 DAY = date(2026, 6, 21)
 
 
-async def test_subscribe_replace_pause_and_turn_off(store: SqliteState) -> None:
+async def test_subscribe_replace_pause_and_turn_off(store: StateStore) -> None:
     assert await store.daily_settings(1) is None
     await store.daily_subscribe(1, 10, time(9), "Europe/London", NOW)
     settings = await store.daily_settings(1)
@@ -43,7 +43,7 @@ async def test_subscribe_replace_pause_and_turn_off(store: SqliteState) -> None:
     assert await store.daily_subscriptions() == []
 
 
-async def test_a_day_is_claimed_once_then_confirmed(store: SqliteState) -> None:
+async def test_a_day_is_claimed_once_then_confirmed(store: StateStore) -> None:
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW) is True
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW) is False
     row = await store.daily_post_row(1, DAY)
@@ -58,14 +58,14 @@ async def test_a_day_is_claimed_once_then_confirmed(store: SqliteState) -> None:
     assert last is not None and last.local_date == DAY
 
 
-async def test_a_released_claim_can_be_claimed_again(store: SqliteState) -> None:
+async def test_a_released_claim_can_be_claimed_again(store: StateStore) -> None:
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW)
     await store.daily_release(1, DAY)
     assert await store.daily_post_row(1, DAY) is None
     assert await store.daily_claim(1, DAY, 10, "nonce", NOW)
 
 
-async def test_ledger_rows_since_a_date(store: SqliteState) -> None:
+async def test_ledger_rows_since_a_date(store: StateStore) -> None:
     for offset in range(4):
         await store.daily_claim(1, DAY - timedelta(days=offset), 10, "n", NOW)
     await store.daily_claim(2, DAY, 20, "n", NOW)
