@@ -32,7 +32,7 @@ def test_two_commands_install_answer_and_test() -> None:
     install, check = quick_start()
     assert install.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
     assert "pip install -e . && " in install and install.endswith('minimax-bot ask "/model M2"')
-    assert check == "pip install -e '.[test,dev]' && python -m pytest"
+    assert check == "pip install -e '.[test,dev,postgres]' && python -m pytest"
 
 
 def test_the_bot_alone_needs_no_test_or_lint_tool() -> None:
@@ -83,3 +83,4 @@ def test_ci_fails_when_no_test_ran_and_cleans_up() -> None:
     script = (PROJECT_ROOT / ".ci" / "run").read_text("utf-8")
     assert 'code" -eq 5' in script and "MINIMAX_BOT_PROFILE=full" in script
     assert "trap 'rm -rf" in script and "</dev/null" in script
+    assert "stop_postgres' EXIT" in script and "MINIMAX_BOT_TEST_POSTGRES_URL" in script
