@@ -31,7 +31,7 @@ async def answer_call(interaction: discord.Interaction, call: Call) -> Answer:
     """Answer `call` (from the cache when asked before) with its buttons; a Problem only to
     the asker. A UsageError reaches the tree's error path, which shows it privately."""
     reply = await ask(interaction, call)
-    view = buttons_for(interaction, call, reply.answer)
+    view = await buttons_for(interaction, call, reply.answer)
     await send_answer(interaction, reply.answer, view=view, embed=reply.embed)
     return reply.answer
 

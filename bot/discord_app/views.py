@@ -1,20 +1,27 @@
 """Buttons under an answer: ◀ ▶ to page through /timeline and /search, "Next quote" for /quote.
 
+Stateless (`discord.ui.DynamicItem`): everything a press needs is in the button's custom_id
+(the command, the page or rank it leads to, the asker, the command's values), so a press
+works after a restart and in any shard process, and no View or timeout task is kept per
+message. Values too long for Discord's 100 characters are kept in the state under a short key
+(`button_values`), which every shard process shares.
+
 - Only the person who ran the command may press them; anyone else gets a private note.
 - Each press asks again, with the typed call of the command and another `page`, or through
   the quote query (`rank`), so a page shown is always a fresh answer, never a slice kept
   from the first one.
-- After `TIMEOUT` seconds without a press the buttons are disabled, through the latest
-  interaction on the message (its token outlives the timeout; the first one may not).
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from typing import Any
 
 import discord
 
-from bot.commands import Call
+from bot.commands import COMMANDS, Call, UsageError, prepare
+from bot.discord_app.button_values import pack, unpack
 from bot.discord_app.options import ask, client_of
 from bot.discord_app.replies import edit_answer
 from bot.discord_app.tree import FAILED, tell
@@ -24,119 +31,193 @@ from bot.queries.results import QuoteAnswer, SearchResults, Timeline
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 300.0  # seconds; under the 15 minutes an interaction token lives
 RANDOM_DRAWS = 3
 PRIMARY, SECONDARY = discord.ButtonStyle.primary, discord.ButtonStyle.secondary
+GONE = "These buttons belong to an answer the bot can no longer page; run the command again."
+Button = discord.ui.Button[discord.ui.View]
 
 
-class OwnedView(discord.ui.View):
-    """Buttons that answer only the user who ran the command."""
-
-    def __init__(self, interaction: discord.Interaction, command: str) -> None:
-        super().__init__(timeout=TIMEOUT)
-        self.owner_id = interaction.user.id
-        self.command = command
-        self.latest = interaction  # the latest interaction that showed the message
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.owner_id:
-            mine = f"Only whoever ran this /{self.command} can use its buttons; try your own."
-            await tell(interaction, mine)
-            return False
-        self.latest = interaction
+async def _refuse_others(interaction: discord.Interaction, asker: int, command: str) -> bool:
+    if interaction.user.id == asker:
         return True
+    await tell(interaction, f"Only whoever ran this /{command} can use its buttons; try your own.")
+    return False
 
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        try:
-            await self.latest.edit_original_response(view=self)
-        except discord.HTTPException as failure:  # deleted, or the token expired
-            log.info("could not disable the buttons of /%s: %s", self.command, failure)
 
-    async def on_error(
-        self,
-        interaction: discord.Interaction,
-        error: Exception,
-        item: discord.ui.Item[discord.ui.View],
-    ) -> None:
-        log.error("a button of /%s failed", self.command, exc_info=error)
+async def _pressed(interaction: discord.Interaction, command: str, press: Any) -> None:
+    """Run `press()`; a failure is logged and the presser told, privately (discord.py would
+    only log it)."""
+    try:
+        await press()
+    except UsageError as problem:
+        await tell(interaction, str(problem))
+    except Exception as error:
+        log.error("a button of /%s failed", command, exc_info=error)
         await tell(interaction, FAILED)
 
 
-class Pager(OwnedView):
-    """◀ ▶ for an answer in pages; each press answers the same call with another `page`."""
+class PageButton(
+    discord.ui.DynamicItem[Button],
+    template=r"p:(?P<command>[a-z]+):(?P<asker>[0-9]+):(?P<page>[0-9]+):(?P<values>.*)",
+):
+    """◀ or ▶: the same call as the answer shown, at page `page` (counted from 1)."""
 
     def __init__(
-        self, interaction: discord.Interaction, call: Call, answer: Timeline | SearchResults
+        self, command: str, asker: int, page: int, values: str, *, emoji: str, disabled: bool
     ) -> None:
-        super().__init__(interaction, call.command.name)
-        self.call = call
-        self._show_page(answer)
+        custom_id = f"p:{command}:{asker}:{page}:{values}"
+        super().__init__(
+            discord.ui.Button(emoji=emoji, style=SECONDARY, custom_id=custom_id, disabled=disabled)
+        )
+        self.command, self.asker, self.page, self.values = command, asker, page, values
 
-    def _show_page(self, answer: Timeline | SearchResults) -> None:
-        self.page = answer.page + 1  # the table counts pages from 1, the queries from 0
-        self.back.disabled = self.page <= 1
-        self.forward.disabled = self.page >= answer.page_count
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PageButton:
+        emoji = str(getattr(item, "emoji", None) or "▶")
+        found = match.groupdict()
+        return cls(
+            found["command"],
+            int(found["asker"]),
+            int(found["page"]),
+            found["values"],
+            emoji=emoji,
+            disabled=False,
+        )
 
-    async def _turn(self, interaction: discord.Interaction, page: int) -> None:
-        reply = await ask(interaction, self.call.with_values(page=page))
-        if isinstance(reply.answer, Timeline | SearchResults):
-            self._show_page(reply.answer)
-        await edit_answer(interaction, reply.answer, view=self, embed=reply.embed)
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return await _refuse_others(interaction, self.asker, self.command)
 
-    @discord.ui.button(emoji="◀", custom_id="pager:previous", style=SECONDARY)
-    async def back(
-        self, interaction: discord.Interaction, button: discord.ui.Button[Pager]
-    ) -> None:
-        await self._turn(interaction, self.page - 1)
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _pressed(interaction, self.command, lambda: self._turn(interaction))
 
-    @discord.ui.button(emoji="▶", custom_id="pager:next", style=SECONDARY)
-    async def forward(
-        self, interaction: discord.Interaction, button: discord.ui.Button[Pager]
-    ) -> None:
-        await self._turn(interaction, self.page + 1)
+    async def _turn(self, interaction: discord.Interaction) -> None:
+        bot = client_of(interaction)
+        values = await unpack(bot.state, self.values)
+        if values is None or self.command not in COMMANDS:
+            await tell(interaction, GONE)
+            return
+        call = prepare(self.command, values, bot.today()).with_values(page=self.page)
+        reply = await ask(interaction, call)
+        view = page_view(self.asker, call, self.values, reply.answer)
+        await edit_answer(interaction, reply.answer, view=view, embed=reply.embed)
 
 
-class NextQuote(OwnedView):
-    """The "Next quote" button: the next match for the same words (and speaker), or another
-    random quote (by the same speaker) after a random one."""
+class NextQuoteButton(
+    discord.ui.DynamicItem[Button],
+    template=r"q:(?P<asker>[0-9]+):(?P<how>[mr])(?P<number>[0-9]+):(?P<values>.*)",
+):
+    """ "Next quote": the match at rank `number` for the same words (and speaker) after a match
+    (how "m"), or another random quote (by the same speaker) than quote `number` (how "r")."""
 
-    def __init__(self, interaction: discord.Interaction, answer: QuoteAnswer) -> None:
-        super().__init__(interaction, "quote")
-        self._show_quote(answer)
+    def __init__(self, asker: int, how: str, number: int, values: str, *, disabled: bool) -> None:
+        custom_id = f"q:{asker}:{how}{number}:{values}"
+        button: Button = discord.ui.Button(
+            label="Next quote", style=PRIMARY, custom_id=custom_id, disabled=disabled
+        )
+        super().__init__(button)
+        self.asker, self.how, self.number, self.values = asker, how, number, values
 
-    def _show_quote(self, answer: QuoteAnswer) -> None:
-        self.answer = answer
-        self.next_quote.disabled = answer.how == "match" and answer.rank + 1 >= answer.total
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> NextQuoteButton:
+        found = match.groupdict()
+        number = int(found["number"])
+        return cls(int(found["asker"]), found["how"], number, found["values"], disabled=False)
 
-    @discord.ui.button(label="Next quote", custom_id="quote:next", style=PRIMARY)
-    async def next_quote(
-        self, interaction: discord.Interaction, button: discord.ui.Button[NextQuote]
-    ) -> None:
-        shown = self.answer
-        async with client_of(interaction).corpus.request() as corpus:
-            if shown.how == "match":
-                rank = shown.rank + 1
-                answer = await quotes.find_quote(
-                    corpus, shown.query, shown.speaker_filter, rank=rank
-                )
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return await _refuse_others(interaction, self.asker, "quote")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _pressed(interaction, "quote", lambda: self._next(interaction))
+
+    async def _next(self, interaction: discord.Interaction) -> None:
+        bot = client_of(interaction)
+        values = await unpack(bot.state, self.values)
+        if values is None:
+            await tell(interaction, GONE)
+            return
+        query, speaker = values.get("query"), values.get("speaker")
+        answer: Answer
+        async with bot.corpus.request() as corpus:
+            if self.how == "m":
+                answer = await quotes.find_quote(corpus, query, speaker, rank=self.number)
             else:  # another random quote; a few draws, so it is rarely the one shown
                 for _ in range(RANDOM_DRAWS):
-                    answer = await quotes.find_quote(corpus, None, shown.speaker_filter)
-                    if not isinstance(answer, QuoteAnswer) or answer.quote_id != shown.quote_id:
+                    answer = await quotes.find_quote(corpus, None, speaker)
+                    if not isinstance(answer, QuoteAnswer) or answer.quote_id != self.number:
                         break
-        if isinstance(answer, QuoteAnswer):
-            self._show_quote(answer)
-        await edit_answer(interaction, answer, view=self)
+        view = (
+            quote_view(self.asker, answer, self.values) if isinstance(answer, QuoteAnswer) else None
+        )
+        await edit_answer(interaction, answer, view=view)
 
 
-def buttons_for(interaction: discord.Interaction, call: Call, answer: Answer) -> OwnedView | None:
+DYNAMIC_BUTTONS = (PageButton, NextQuoteButton)
+
+
+def _one_view(*items: discord.ui.Item[Any]) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    return view
+
+
+def page_view(asker: int, call: Call, values: str, answer: Answer) -> discord.ui.View | None:
+    """◀ ▶ under a page of `answer` to `call` (`values`: its values, packed), when it has more
+    than one page."""
+    if not isinstance(answer, Timeline | SearchResults) or answer.page_count <= 1:
+        return None
+    page = answer.page + 1  # the table counts pages from 1, the queries from 0
+    name = call.command.name
+    back = PageButton(name, asker, max(page - 1, 1), values, emoji="◀", disabled=page <= 1)
+    forward = PageButton(
+        name,
+        asker,
+        min(page + 1, answer.page_count),
+        values,
+        emoji="▶",
+        disabled=page >= answer.page_count,
+    )
+    return _one_view(back, forward)
+
+
+def quote_view(asker: int, answer: QuoteAnswer, values: str) -> discord.ui.View:
+    if answer.how == "match":
+        last = answer.rank + 1 >= answer.total
+        button = NextQuoteButton(asker, "m", answer.rank + 1, values, disabled=last)
+    else:
+        button = NextQuoteButton(asker, "r", answer.quote_id, values, disabled=False)
+    return _one_view(button)
+
+
+async def buttons_for(
+    interaction: discord.Interaction, call: Call, answer: Answer
+) -> discord.ui.View | None:
     """The buttons under `answer` to `call`: "Next quote" under a quote, ◀ ▶ under an answer
     of more than one page, none under anything else."""
+    state = client_of(interaction).state
+    asker = interaction.user.id
     if isinstance(answer, QuoteAnswer):
-        return NextQuote(interaction, answer)
+        words = {"query": answer.query, "speaker": answer.speaker_filter}
+        packed = await pack(state, {k: v for k, v in words.items() if v})
+        return quote_view(asker, answer, packed)
     if isinstance(answer, Timeline | SearchResults) and answer.page_count > 1:
-        return Pager(interaction, call, answer)
+        packed = await pack(state, call_texts(call, without="page"))
+        return page_view(asker, call, packed, answer)
     return None
+
+
+def call_texts(call: Call, *, without: str) -> dict[str, str]:
+    """The call's values as the text the table's converters read back."""
+    texts: dict[str, str] = {}
+    for name, value in call.values:
+        if name != without:
+            texts[name] = (
+                value.isoformat()
+                if hasattr(value, "isoformat")
+                else str(getattr(value, "value", value))
+            )
+    return texts
