@@ -65,6 +65,8 @@ PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, embed_links=True, read_message_history=True
 )
 SCOPES = ("bot", "applications.commands")
+USER_SCOPES = ("applications.commands",)  # a user install has commands, no bot user
+GUILD_INSTALL, USER_INSTALL = 0, 1  # OAuth2 integration_type
 GRACE_SECONDS = 2.0  # after a signal, for discord.py to close before its task is cancelled
 CLOSE_SECONDS = 1.0  # then for its close to finish before the database closes
 
@@ -78,7 +80,15 @@ def fail(message: str, secrets: Iterable[str] = ()) -> None:
 
 # --- invite ---------------------------------------------------------------------------------
 def invite_url(client_id: int) -> str:
-    return discord.utils.oauth_url(client_id, permissions=PERMISSIONS, scopes=SCOPES)
+    """Adds the bot to a server (a guild install), with its least permissions."""
+    url = discord.utils.oauth_url(client_id, permissions=PERMISSIONS, scopes=SCOPES)
+    return f"{url}&integration_type={GUILD_INSTALL}"
+
+
+def user_install_url(client_id: int) -> str:
+    """Installs the app for one user: its commands in their DMs and in any server, no bot."""
+    url = discord.utils.oauth_url(client_id, scopes=USER_SCOPES)
+    return f"{url}&integration_type={USER_INSTALL}"
 
 
 def client_id_from_token(token: str) -> int | None:
@@ -93,7 +103,8 @@ def client_id_from_token(token: str) -> int | None:
 
 
 def invite(settings: Settings, client_id: int | None) -> int:
-    """Print the OAuth2 URL that adds the bot with its commands and least permissions."""
+    """Print the OAuth2 URLs: one adds the bot to a server with its commands and least
+    permissions, one installs the commands for the user who opens it."""
     if client_id is None:
         client_id = settings.application_id
     if client_id is None and settings.token is not None:
@@ -104,7 +115,8 @@ def invite(settings: Settings, client_id: int | None) -> int:
     if client_id is None:
         fail(NO_CLIENT_ID)
         return EXIT_USAGE
-    print(invite_url(client_id))
+    print(f"Add to a server:   {invite_url(client_id)}")
+    print(f"Install for yourself (your DMs and any server): {user_install_url(client_id)}")
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 import pytest
 
@@ -69,15 +69,33 @@ def test_run_with_a_token_that_is_not_one_word_is_one_line(home: Path, token: st
     assert not (home / "data").exists()  # refused before indexing anything
 
 
+def install_links(stdout: str) -> tuple[SplitResult, SplitResult]:
+    """`invite`'s two lines, each ending in a URL: add to a server, install for yourself."""
+    server, user = stdout.strip().splitlines()
+    assert server.startswith("Add to a server") and user.startswith("Install for yourself")
+    return urlsplit(server.split()[-1]), urlsplit(user.split()[-1])
+
+
 def test_invite_prints_the_url_with_both_scopes_and_least_permissions(home: Path) -> None:
     done = minimax(home, "invite", "--client-id", str(CLIENT_ID))
     assert done.returncode == 0 and done.stderr == ""
-    url = urlsplit(done.stdout.strip())
+    url, _ = install_links(done.stdout)
     query = parse_qs(url.query)
     assert (url.scheme, url.netloc, url.path) == ("https", "discord.com", "/oauth2/authorize")
     assert query["client_id"] == [str(CLIENT_ID)]
     assert query["scope"] == ["bot applications.commands"]
     assert query["permissions"] == ["84992"] == [str(PERMISSIONS.value)]
+    assert query["integration_type"] == ["0"]  # a guild install
+
+
+def test_invite_prints_the_user_install_link_too(home: Path) -> None:
+    done = minimax(home, "invite", "--client-id", str(CLIENT_ID))
+    _, url = install_links(done.stdout)
+    query = parse_qs(url.query)
+    assert (url.scheme, url.netloc, url.path) == ("https", "discord.com", "/oauth2/authorize")
+    assert query["client_id"] == [str(CLIENT_ID)]
+    assert query["scope"] == ["applications.commands"]  # commands only: no bot user
+    assert query["integration_type"] == ["1"] and "permissions" not in query
 
 
 def test_invite_finds_the_client_id_in_settings_or_the_token(home: Path) -> None:

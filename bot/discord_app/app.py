@@ -22,6 +22,12 @@ from cogs import EXTENSIONS
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+# Every command, unless it says otherwise (/daily): installed by a server or by a user for
+# themselves, and usable in servers, in the bot's DMs and in group DMs.
+EVERYWHERE_INSTALLS = discord.app_commands.AppInstallationType(guild=True, user=True)
+EVERYWHERE_CONTEXTS = discord.app_commands.AppCommandContext(
+    guild=True, dm_channel=True, private_channel=True
+)
 
 
 def utc_now() -> datetime:
@@ -70,6 +76,8 @@ class MinimaxBot(commands.AutoShardedBot):
             **shards,
             max_messages=None,
             chunk_guilds_at_startup=False,
+            allowed_installs=EVERYWHERE_INSTALLS,
+            allowed_contexts=EVERYWHERE_CONTEXTS,
         )
         self.corpus = corpus
         self.state = state

@@ -70,8 +70,13 @@ def requires_manage_guild() -> Callable[[T], T]:
 
 def admin_defaults(target: T) -> T:
     """Register `target` (a command, a group, or a callback not yet made a command) as shown
-    only in servers, and by default only to members with Manage Server."""
-    return app_commands.guild_only(app_commands.default_permissions(MANAGE_GUILD)(target))
+    only in servers that installed the bot, and by default only to members with Manage
+    Server. Both are said in full: the tree's defaults allow DMs and user installs."""
+    only_servers = app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
+    server_installs = app_commands.allowed_installs(guilds=True, users=False)
+    shown = app_commands.default_permissions(MANAGE_GUILD)(target)
+    # guild_only last: allowed_contexts clears the flag it sets
+    return app_commands.guild_only(only_servers(server_installs(shown)))
 
 
 def admin_only(target: T) -> T:

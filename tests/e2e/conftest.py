@@ -44,6 +44,21 @@ async def stores(settings: Settings) -> AsyncIterator[tuple[Corpus, SqliteState]
         await corpus.close()
 
 
+@asynccontextmanager
+async def bot_process(emulator: DiscordEmulator, settings: Settings) -> AsyncIterator[MinimaxBot]:
+    """A bot as one process runs it: its own stores, connected until the block ends."""
+    async with stores(settings) as (corpus, state):
+        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
+        bot.before_identify_hook = no_identify_delay  # type: ignore[method-assign]
+        async with emulator.running(bot):
+            await emulator.wait_until_ready(shards=len(bot.shards))
+            yield bot
+
+
+async def no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:
+    """discord.py waits 5 s before each IDENTIFY after the first (Discord's rate limit)."""
+
+
 @pytest.fixture
 def bot_db(indexed_seeds_db: Path, tmp_path: Path) -> Path:
     """A private copy of the indexed seeds (its state file goes beside it)."""

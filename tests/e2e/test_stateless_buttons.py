@@ -13,24 +13,12 @@ from bot.queries import quotes, search, timeline
 from bot.queries.listings import Answer
 from bot.queries.results import QuoteAnswer, SearchResults
 from bot.settings import Settings
-from tests.e2e.conftest import NOW, emulated_settings, stores
+from tests.e2e.conftest import bot_process, emulated_settings
 from tests.e2e.support import buttons, custom_id
-from tests.e2e.test_sharding import no_identify_delay
 from tests.emulator import DiscordEmulator, Message
 
 # Longer than a custom_id can carry beside the button's own part: kept in the state by key.
 LONG_QUERY = "MiniMax " * 8
-
-
-@asynccontextmanager
-async def bot_process(emulator: DiscordEmulator, settings: Settings) -> AsyncIterator[MinimaxBot]:
-    """A bot as one process runs it: its own stores, connected until the block ends."""
-    async with stores(settings) as (corpus, state):
-        bot = MinimaxBot(corpus, settings, state=state, clock=lambda: NOW)
-        bot.before_identify_hook = no_identify_delay  # type: ignore[method-assign]
-        async with emulator.running(bot):
-            await emulator.wait_until_ready(shards=len(bot.shards))
-            yield bot
 
 
 @asynccontextmanager

@@ -93,6 +93,16 @@ class InteractionsMixin:
         requests: list[RequestRecord]
         timeout: float
 
+        async def send_in_dm(
+            self,
+            kind: int,
+            name: str,
+            data: dict[str, Any],
+            user: User,
+            locale: str,
+            source: Message | None = None,
+        ) -> InteractionHandle: ...
+
     async def slash(
         self,
         name: str,
@@ -150,6 +160,9 @@ class InteractionsMixin:
         if values is not None or component["type"] != 2:
             data["values"] = list(values or [])
         found = self.world.find_channel(msg.channel_id)
+        if found is None and msg.guild is None:  # a message in the bot's DMs
+            presser = self.world.member_of(self.world.guild, user or self.world.member).user
+            return await self.send_in_dm(3, custom_id, data, presser, "en-US", msg)
         guild, channel = (found[0], found[1]) if found else (None, None)
         return await self._send(3, custom_id, data, user, guild, channel, None, "en-US", msg)
 

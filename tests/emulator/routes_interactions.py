@@ -24,7 +24,7 @@ _VALID_CALLBACKS = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
 def _reply_message(
     emu: DiscordEmulator, rec: InteractionRecord, body: dict[str, Any], **extra: Any
 ) -> Message:
-    user = rec.payload["member"]["user"]
+    user = rec.payload["member"]["user"] if "member" in rec.payload else rec.payload["user"]
     extra.setdefault("type", 20 if rec.type == 2 else 0)
     meta = {
         "id": str(rec.id),

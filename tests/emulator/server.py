@@ -20,6 +20,7 @@ from aiohttp import web
 
 from tests.emulator.admin import GuildAdminMixin
 from tests.emulator.client import InteractionsMixin
+from tests.emulator.direct import DirectMixin
 from tests.emulator.faults import FaultPlan
 from tests.emulator.gateway import INVALID_SESSION, RECONNECT, Gateway
 from tests.emulator.records import (
@@ -35,7 +36,7 @@ from tests.emulator.spec import SpecValidator, load_spec
 from tests.emulator.world import World
 
 
-class DiscordEmulator(InteractionsMixin, GuildAdminMixin):
+class DiscordEmulator(DirectMixin, InteractionsMixin, GuildAdminMixin):
     def __init__(
         self,
         *,
