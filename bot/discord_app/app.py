@@ -12,6 +12,7 @@ import yarl
 from discord.ext import commands
 
 from bot.discord_app.answers import AnswerCache
+from bot.discord_app.mentions import CommandMentions
 from bot.discord_app.sync import sync_on_start
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
@@ -86,6 +87,13 @@ class MinimaxBot(commands.AutoShardedBot):
         self.clock = clock
         self.extension_names = tuple(extensions)
         self.sync_commands = sync_commands
+
+    @property
+    def mentions(self) -> CommandMentions:
+        """The commands as clickable mentions, once synced (the tree keeps them)."""
+        tree = self.tree
+        assert isinstance(tree, ErrorTree)
+        return tree.mentions
 
     def today(self) -> date:
         return self.clock().date()

@@ -62,6 +62,7 @@ async def sync_guild(bot: MinimaxBot, guild_id: int) -> int:
     guild = discord.Object(guild_id)
     bot.tree.copy_global_to(guild=guild)
     synced = await bot.tree.sync(guild=guild)
+    bot.mentions.learn(synced)
     log.info("synced %d command(s) to guild %s", len(synced), guild_id)
     return len(synced)
 
@@ -75,8 +76,10 @@ async def sync_global(bot: MinimaxBot, *, force: bool) -> int | None:
     key = _hash_key(bot)
     if not force and await store.state_get(key) == digest:
         log.info("global commands unchanged since the last sync (%s); not syncing", digest[:12])
+        bot.mentions.learn(await bot.tree.fetch_commands())  # their ids, for mentions
         return None
     synced = await bot.tree.sync()
+    bot.mentions.learn(synced)
     await store.state_set(key, digest)
     reason = "on request" if force else "definitions changed"
     log.info("synced %d global command(s) (%s, %s)", len(synced), reason, digest[:12])

@@ -24,6 +24,7 @@ import discord
 from discord import app_commands
 
 from bot.commands import UsageError
+from bot.discord_app.mentions import CommandMentions
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ def is_expired(error: BaseException | None) -> bool:
 class ErrorTree(app_commands.CommandTree):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.mentions = CommandMentions()  # filled at sync: errors name commands by mention
         tree_log = logging.getLogger("discord.app_commands.tree")
         if _EXPIRED_AUTOCOMPLETE not in tree_log.filters:
             tree_log.addFilter(_EXPIRED_AUTOCOMPLETE)
@@ -102,7 +104,7 @@ class ErrorTree(app_commands.CommandTree):
             message = FAILED
         else:
             log.info("/%s refused for user %s: %s", command, interaction.user.id, message)
-        await tell(interaction, message)
+        await tell(interaction, self.mentions.in_text(message))
 
 
 async def tell(interaction: discord.Interaction, message: str) -> None:

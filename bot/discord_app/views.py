@@ -40,7 +40,8 @@ Button = discord.ui.Button[discord.ui.View]
 async def _refuse_others(interaction: discord.Interaction, asker: int, command: str) -> bool:
     if interaction.user.id == asker:
         return True
-    await tell(interaction, f"Only whoever ran this /{command} can use its buttons; try your own.")
+    mention = client_of(interaction).mentions.of(command)
+    await tell(interaction, f"Only whoever ran this {mention} can use its buttons; try your own.")
     return False
 
 

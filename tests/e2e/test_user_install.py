@@ -44,6 +44,8 @@ async def test_a_command_in_the_bots_dms_is_answered_and_daily_is_not_offered(
         assert "model" in offered and "timeline" in offered and "daily" not in offered
         with pytest.raises(LookupError):
             await emu.slash_in_dm("daily status")
+        help_there = await (await emu.slash_in_dm("help"))
+        assert "</model:" in text_of(help_there) and "daily" not in text_of(help_there)
     assert not emu.violations
 
 

@@ -24,6 +24,7 @@ else:
     _Base = object
 
 BOT_DM, GUILD = 1, 0
+MESSAGE_COMMAND = 3
 USER_INSTALL = "1"
 DM_PERMISSIONS = str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16))  # view, send, embed, history
 
@@ -110,6 +111,32 @@ class DirectMixin(_Base):
         self.interactions_by_token[token] = record
         await session.dispatch("INTERACTION_CREATE", payload)
         return InteractionHandle(self, record, self.timeout)
+
+    async def message_command(
+        self, name: str, content: str, *, user: User | None = None, author: User | None = None
+    ) -> InteractionHandle:
+        """Use the message menu ``name`` (Apps ▸ name) on a new message saying ``content``,
+        written in the guild's #general by ``author`` (the admin by default)."""
+        guild = self.world.guild
+        channel = guild.channel("general")
+        command = await self.signal.wait_for(
+            lambda: self.commands.find(name, guild.id, MESSAGE_COMMAND),
+            self.timeout,
+            f"message command {name!r}",
+        )
+        writer = author or self.world.admin
+        target = Message.create(guild, channel.id, writer.payload(), {"content": content})
+        data: dict[str, Any] = {
+            "id": command["id"],
+            "name": command["name"],
+            "type": MESSAGE_COMMAND,
+            "target_id": str(target.id),
+            "resolved": {"messages": {str(target.id): target.data}},
+        }
+        if "guild_id" in command:
+            data["guild_id"] = command["guild_id"]
+        presser = user or self.world.member
+        return await self._send(2, name, data, presser, guild, channel, None, "en-US")
 
 
 def _allowed_in_dm(command: dict[str, Any]) -> bool:
