@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.discord_app.answers import AnswerCache
 from bot.discord_app.mentions import CommandMentions
 from bot.discord_app.sync import sync_on_start
+from bot.discord_app.translator import ChineseTranslator
 from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
@@ -99,6 +100,7 @@ class MinimaxBot(commands.AutoShardedBot):
         return self.clock().date()
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(ChineseTranslator())  # before the sync reads names
         for name in self.extension_names:
             await self.load_extension(name)
         if self.sync_commands:

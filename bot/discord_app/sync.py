@@ -27,15 +27,20 @@ log = logging.getLogger(__name__)
 HASH_KEY = "commands_sha256:global:{application_id}"
 
 
-def command_payload(tree: app_commands.CommandTree[Any]) -> list[dict[str, Any]]:
-    """What a global sync sends, in a stable order."""
-    payload = [command.to_dict(tree) for command in tree.get_commands()]
+async def command_payload(tree: app_commands.CommandTree[Any]) -> list[dict[str, Any]]:
+    """What a global sync sends (translations included), in a stable order."""
+    translator = tree.translator
+    commands = tree.get_commands()
+    if translator is None:
+        payload = [command.to_dict(tree) for command in commands]
+    else:
+        payload = [await command.get_translated_payload(tree, translator) for command in commands]
     return sorted(payload, key=lambda c: (int(c.get("type", 1)), str(c["name"])))
 
 
-def commands_hash(tree: app_commands.CommandTree[Any]) -> str:
+async def commands_hash(tree: app_commands.CommandTree[Any]) -> str:
     text = json.dumps(
-        command_payload(tree), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        await command_payload(tree), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -71,7 +76,7 @@ async def sync_global(bot: MinimaxBot, *, force: bool) -> int | None:
     """Sync globally when forced or when the definitions changed; record their hash.
 
     Returns how many commands were synced, or None when nothing changed."""
-    digest = commands_hash(bot.tree)
+    digest = await commands_hash(bot.tree)
     store = bot.state
     key = _hash_key(bot)
     if not force and await store.state_get(key) == digest:

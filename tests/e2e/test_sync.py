@@ -38,7 +38,7 @@ async def start_once(
                 app_commands.Command(name="extra", description="x", callback=extra)
             )
         async with emulator.running(bot):
-            return commands_hash(bot.tree)
+            return await commands_hash(bot.tree)
 
 
 async def stored_hash(emulator: DiscordEmulator, db: Path) -> str | None:
