@@ -70,7 +70,9 @@ async def _index(seeds: Path, db: Path) -> None:
 
 
 async def answer(corpus: Corpus, call: Call, today: date) -> str:
-    return render_text(await call.answer(corpus, today))
+    """One request: a console left open across a re-index answers from the new index whole."""
+    async with corpus.request():
+        return render_text(await call.answer(corpus, today))
 
 
 def ask(line: str, seeds: Path, db: Path) -> int:

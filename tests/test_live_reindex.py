@@ -14,6 +14,7 @@ from bot.discord_app.answers import AnswerCache
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer
+from bot.terminal import answer as terminal_answer
 from tests.test_indexer import add_extra_document
 
 TODAY = date(2026, 6, 21)
@@ -90,5 +91,21 @@ async def test_an_unchanged_reindex_keeps_the_generation(seeds_copy: Path, tmp_p
         assert not (await index_corpus(seeds_copy, db)).changed
         async with corpus.request():
             assert corpus.catalog is catalog  # nothing new: nothing read again
+    finally:
+        await corpus.close()
+
+
+async def test_a_console_left_open_answers_from_the_new_index(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    await index_corpus(seeds_copy, db)
+    corpus = await Corpus.open(db)
+    try:
+        search = COMMANDS["search"].call(query="Junction")
+        assert "Source: Junction" not in await terminal_answer(corpus, search, TODAY)
+        add_extra_document(seeds_copy)
+        await index_in_another_process(seeds_copy, db)
+        assert "Source: Junction" in await terminal_answer(corpus, search, TODAY)
     finally:
         await corpus.close()
