@@ -23,12 +23,19 @@ from bot.domain.records import Person
 from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
 from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
+from bot.queries.ranking import MARKS, collapse, typed_forms, weight
 from bot.queries.results import Problem, QuoteAnswer
-from bot.queries.search import MIN_PREFIX, RANK_WINDOW, fold, query_words, respell
+from bot.queries.search import (
+    MIN_PREFIX,
+    RANK_WINDOW,
+    closest_term,
+    fold,
+    query_words,
+    respell,
+)
 from bot.store.quotes_read import QuoteRow
 
 CANDIDATES = 50  # re-ranked per request; also the most "next match" can reach
-MAX_ANY_WORDS = 6  # words tried one by one in the last resort, rarest first
 LEXICAL_WEIGHT = 0.5  # bm25 (relative to the best candidate) vs rapidfuzz, both 0..100
 QUESTION_WEIGHT = 0.8  # a match in the question counts a little less than in the quote
 FUZZ_CHARS = 1000
@@ -40,37 +47,59 @@ def _blank(text: str | None) -> bool:
     return text is None or all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
+async def _ranked_rows(
+    corpus: Corpus,
+    text: str,
+    speakers: Sequence[str] | None,
+    *,
+    prefix: bool = False,
+    every: bool = False,
+) -> list[QuoteRow]:
+    """Quotes holding the words of `text` (stemmed; `every` word or any), bm25 weighed as
+    search weighs it (how many of the words, side by side), near-duplicates collapsed."""
+    found = await corpus.store.ranked_quotes(
+        text, window=RANK_WINDOW, marks=MARKS, speakers=speakers, prefix=prefix, every=every
+    )
+    typed = typed_forms(text)
+    scored = {q.id: q.score * weight(f"{q.marked} {q.marked_question}", typed=typed) for q in found}
+    best = sorted(found, key=lambda q: (scored[q.id], q.id))
+    best = collapse(best, lambda q: q.marked)[:CANDIDATES]
+    rows = await corpus.store.quotes_by_id([q.id for q in best])
+    return [replace(rows[q.id], score=scored[q.id]) for q in best if q.id in rows]
+
+
 async def _matches(
     corpus: Corpus, words: list[str], speakers: Sequence[str] | None
 ) -> tuple[list[QuoteRow], list[str]]:
-    """The candidates, best bm25 first, and the words that found them."""
-    store = corpus.store
+    """The candidates, best first, and the words that found them (`words` itself when every
+    typed word did): quotes holding every word
+    (stemmed: `collapse` finds "collapsed"), the last as a prefix, the words respelled from
+    the index's vocabulary; when none holds them all, quotes holding any, ranked."""
     text = " ".join(words)
     for prefix in (False, True)[: 2 if len(words[-1]) >= MIN_PREFIX else 1]:
-        rows = await store.quote_matches(
-            text, speakers=speakers, limit=CANDIDATES, window=RANK_WINDOW, prefix=prefix
-        )
+        rows = await _ranked_rows(corpus, text, speakers, prefix=prefix, every=True)
         if rows:
             return rows, words
-    vocabulary = await store.vocabulary("quotes")
-    fixed = respell(words, vocabulary)
+    fixed = respell(words, await corpus.store.vocabulary("quotes"))
     if fixed and fixed != [fold(word) for word in words]:
-        rows = await store.quote_matches(
-            " ".join(fixed), speakers=speakers, limit=CANDIDATES, window=RANK_WINDOW
-        )
+        rows = await _ranked_rows(corpus, " ".join(fixed), speakers, every=True)
         if rows:
             return rows, fixed
-    # Any of the words: bm25 of an OR query is the sum of each word's part, so sum them.
-    found: dict[int, QuoteRow] = {}
-    scores: dict[int, float] = {}
-    for word in sorted(fixed, key=lambda w: (vocabulary.get(w, 0), w))[:MAX_ANY_WORDS]:
-        for row in await store.quote_matches(
-            word, speakers=speakers, limit=CANDIDATES, window=RANK_WINDOW
-        ):
-            found[row.id] = row
-            scores[row.id] = scores.get(row.id, 0.0) + row.score
-    best = sorted(found, key=lambda i: (scores[i], i))[:CANDIDATES]
-    return [replace(found[i], score=scores[i]) for i in best], fixed
+    for tried in (list(words), fixed):
+        rows = await _ranked_rows(corpus, " ".join(tried), speakers) if tried else []
+        if rows:
+            return rows, tried
+    return [], []
+
+
+async def _only_in_passages(corpus: Corpus, words: Sequence[str]) -> list[str]:
+    """The words no quote holds, nor a near spelling of them, when passages hold every one
+    of them: a quote for the other words alone would answer something else (`10T model` is
+    not `model`). Words nothing holds (typing noise) leave the others to answer."""
+    quoted = await corpus.store.vocabulary("quotes")
+    passages = await corpus.store.vocabulary("passages")
+    missing = [word for word in words if closest_term(word, quoted) is None]
+    return missing if all(fold(word) in passages for word in missing) else []
 
 
 def _ranked(rows: list[QuoteRow], words: Sequence[str]) -> list[QuoteRow]:
@@ -176,6 +205,10 @@ async def find_quote(
     if not words:
         return Problem(f"No words to match in “{shown}”: try a few words.")
     rows, used = await _matches(corpus, words, speakers)
+    unquoted = [] if used is words else await _only_in_passages(corpus, words)
+    if unquoted:
+        said = shown_text(" ".join(unquoted), MAX_SHOWN)
+        return Problem(f"No quote says “{said}”; the passages do: try /search {shown}")
     if not rows:
         return Problem(f"No quote matches “{shown}”.")
     rank = max(rank, 0)

@@ -7,7 +7,6 @@ words the index does not know (`scalling` -> `scaling`) from the index's own voc
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
@@ -16,20 +15,31 @@ from rapidfuzz.distance import OSA
 
 from bot.domain.text import words
 from bot.queries.corpus import Corpus
-from bot.queries.results import Problem, SearchHit, SearchResults, Segment
-from bot.store.quotes_read import SnippetRow
+from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weight
+from bot.queries.results import Problem, SearchHit, SearchResults
+from bot.store.search_read import RankedPassage
+
+__all__ = [
+    "closest_term",
+    "fold",
+    "query_words",
+    "ranked",
+    "respell",
+    "search",
+    "segments",
+]
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 16
 MAX_PER_PAGE = 25
-SNIPPET_TOKENS = 30
+SNIPPET_WORDS = 30
 MIN_PREFIX = 3  # a shorter last word is not tried as a prefix: it would match too much
 # Ranking reads bm25 for at most this many matches (in index order), so a word that matches
 # most of a large corpus costs no more than a rarer one; below it, ranking is exact.
 RANK_WINDOW = 200
-_OPEN, _CLOSE, _ELLIPSIS = "\ue000", "\ue001", "…"
-_MARKS = re.compile(f"({_OPEN}|{_CLOSE})")
-_SPACES = re.compile(r"\s+")
+# Any-word matching finds a long tail of passages holding one common word; those worth less
+# than this share of the best are not shown.
+RELEVANCE_FLOOR = 0.35
 
 
 def query_words(text: str) -> list[str]:
@@ -71,55 +81,41 @@ def respell(words: Sequence[str], vocabulary: Mapping[str, int]) -> list[str]:
     return list(dict.fromkeys(term for term in found if term is not None))
 
 
-def segments(snippet: str) -> tuple[Segment, ...]:
-    """Split an FTS5 snippet at its private-use markers into plain and highlighted runs."""
-    pieces: list[Segment] = []
-    highlight = False
-    for piece in _MARKS.split(snippet):
-        if piece in (_OPEN, _CLOSE):
-            highlight = piece == _OPEN
-            continue
-        text = _SPACES.sub(" ", piece)
-        if text:
-            pieces.append(Segment(text, highlight))
-    if pieces:
-        pieces[0] = Segment(pieces[0].text.lstrip(), pieces[0].highlight)
-        pieces[-1] = Segment(pieces[-1].text.rstrip(), pieces[-1].highlight)
-    return tuple(piece for piece in pieces if piece.text)
+async def ranked(
+    corpus: Corpus, text: str, *, prefix: bool = False, window: int = RANK_WINDOW
+) -> list[RankedPassage]:
+    """Passages holding any of the words of `text`, best first: bm25 weighed by how many of
+    the words each holds, side by side or not, and by its kind; near-duplicates collapsed."""
+    rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
+    typed = typed_forms(text)
+    scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
+    best = sorted(rows, key=lambda row: (scored[row.id], row.id))
+    if best:  # bm25 is negative: the floor is a share of the best (most negative) score
+        floor = RELEVANCE_FLOOR * scored[best[0].id]
+        best = [row for row in best if scored[row.id] <= floor]
+    return collapse(best, lambda row: row.marked)
 
 
-async def _page(
-    corpus: Corpus, text: str, page: int, per_page: int, *, prefix: bool = False
-) -> tuple[list[SnippetRow], int, int]:
-    """The hits of page `page` (the last page when past the end), the total, the page."""
-    store = corpus.store
-
-    async def fetch(page: int) -> tuple[list[SnippetRow], int]:
-        return await store.passage_search(
-            text,
-            limit=per_page,
-            offset=page * per_page,
-            window=RANK_WINDOW,
-            marks=(_OPEN, _CLOSE, _ELLIPSIS),
-            tokens=SNIPPET_TOKENS,
-            prefix=prefix,
-        )
-
-    rows, total = await fetch(page)
-    if not rows:  # nothing matches, or the page is past the end
-        total = await store.passage_match_count(text, prefix=prefix, cap=RANK_WINDOW + 1)
-        last = max(0, math.ceil(min(total, RANK_WINDOW) / per_page) - 1)
-        if total and last < page:
-            page = last
-            rows, total = await fetch(page)
-    return rows, total, page
+async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage], str]:
+    """The ranked passages and the text that found them: as typed, the last word as a
+    prefix (`lightn`), or respelled from the index's vocabulary (`lightnin` -> `lightning`)."""
+    text = " ".join(words)
+    rows = await ranked(corpus, text)
+    if not rows and len(words[-1]) >= MIN_PREFIX:  # the last word may be cut short
+        rows = await ranked(corpus, text, prefix=True)
+    if not rows:
+        fixed = respell(words, await corpus.store.vocabulary("passages"))
+        if fixed and fixed != [fold(word) for word in words]:
+            text = " ".join(fixed)
+            rows = await ranked(corpus, text)
+    return rows, text
 
 
 async def search(
     corpus: Corpus, query: str, *, page: int = 0, per_page: int = 5
 ) -> SearchResults | Problem:
-    """Passages matching every word of `query`, one page. When none match: the last word
-    as a prefix (`lightn`), then the words respelled from the index's vocabulary.
+    """Passages holding any of the words of `query`, ranked (see `ranked`), one page. When
+    none match: the last word as a prefix, then the words respelled.
 
     `SearchResults.query` is the text searched: the respelled words when the typed ones
     matched nothing. A page past the end is the last page.
@@ -128,23 +124,16 @@ async def search(
     if not words:
         return Problem("Nothing to search for: type a few words.")
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    page = max(0, page)
-    text = " ".join(words)
-    rows, total, page = await _page(corpus, text, page, per_page)
-    if total == 0 and len(words[-1]) >= MIN_PREFIX:  # the last word may be cut short
-        rows, total, page = await _page(corpus, text, page, per_page, prefix=True)
-    if total == 0:
-        fixed = respell(words, await corpus.store.vocabulary("passages"))
-        if fixed and fixed != [fold(word) for word in words]:
-            text = " ".join(fixed)
-            rows, total, page = await _page(corpus, text, page, per_page)
-    if total == 0:
+    rows, text = await _matches(corpus, words)
+    if not rows:
         return SearchResults(" ".join(words), (), 0, 0, 0)
+    page_count = math.ceil(len(rows) / per_page)
+    page = min(max(0, page), page_count - 1)
     hits = tuple(
-        SearchHit(segments(row.snippet), corpus.catalog.citation(row.file, row.heading))
-        for row in rows
+        SearchHit(
+            excerpt(row.marked, words=SNIPPET_WORDS),
+            corpus.catalog.citation(row.file, row.heading),
+        )
+        for row in rows[page * per_page : (page + 1) * per_page]
     )
-    page_count = math.ceil(min(total, RANK_WINDOW) / per_page)
-    return SearchResults(
-        text, hits, page, page_count, min(total, RANK_WINDOW), more=total > RANK_WINDOW
-    )
+    return SearchResults(text, hits, page, page_count, len(rows), more=len(rows) >= RANK_WINDOW)

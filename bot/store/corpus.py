@@ -15,12 +15,13 @@ from types import TracebackType
 from bot.store.database import open_database
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
+from bot.store.search_read import SearchReads
 from bot.store.timeline_read import TimelineReads
 
 GENERATION_KEY = "generation"
 
 
-class CorpusStore(QuotesReads, ModelsReads, TimelineReads):
+class CorpusStore(QuotesReads, SearchReads, ModelsReads, TimelineReads):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the

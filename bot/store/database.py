@@ -18,6 +18,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.store.fts import cjk_spaced
+
 
 class StoreError(Exception):
     """A database that cannot be used: newer schema, missing or broken migrations, bad data."""
@@ -117,6 +119,8 @@ async def open_database(
     conn = await aiosqlite.connect(path, isolation_level=None)
     try:
         conn.row_factory = aiosqlite.Row
+        # The ranked-search tables' triggers call it (migration 007): every connection has it.
+        await conn.create_function("cjk_spaced", 1, cjk_spaced, deterministic=True)
         await conn.execute("PRAGMA busy_timeout = 5000")
         await _enable_wal(conn, path)
         await conn.execute("PRAGMA foreign_keys = ON")

@@ -21,8 +21,8 @@ FtsTable = Literal["quotes", "passages"]
 # or its speaker's name; a passage's own text more than the heading it shares with its section.
 _QUOTE_BM25 = "bm25(quotes_fts, 1.0, 0.6, 0.3)"
 _PASSAGE_BM25 = "bm25(passages_fts, 1.0, 0.3)"
-_QUOTE_COLUMNS = "q.id, q.text, q.question, q.speaker, d.file, p.heading"
-_QUOTE_JOINS = (
+QUOTE_COLUMNS = "q.id, q.text, q.question, q.speaker, d.file, p.heading"
+QUOTE_JOINS = (
     "JOIN passages AS p ON p.id = q.passage_id JOIN documents AS d ON d.id = q.document_id"
 )
 # Keeps the quotes `q` by the speakers in ?1: NULL for anyone, else a JSON list of spellings
@@ -103,8 +103,8 @@ class QuotesReads(CorpusReader):
         )
         best = f"SELECT id, score FROM ({matches}) ORDER BY score, id LIMIT ?4"
         rows = await self._rows(
-            f"SELECT {_QUOTE_COLUMNS}, m.score FROM ({best}) AS m"
-            f" JOIN quotes AS q ON q.id = m.id {_QUOTE_JOINS} ORDER BY m.score, m.id",
+            f"SELECT {QUOTE_COLUMNS}, m.score FROM ({best}) AS m"
+            f" JOIN quotes AS q ON q.id = m.id {QUOTE_JOINS} ORDER BY m.score, m.id",
             (_json(speakers), query, window, limit),
         )
         return [_quote_row(row, float(row[6])) for row in rows]
@@ -140,7 +140,7 @@ class QuotesReads(CorpusReader):
 
     async def quote(self, quote_id: int) -> QuoteRow | None:
         row = await self._one(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes AS q {_QUOTE_JOINS} WHERE q.id = ?",
+            f"SELECT {QUOTE_COLUMNS} FROM quotes AS q {QUOTE_JOINS} WHERE q.id = ?",
             (quote_id,),
         )
         return None if row is None else _quote_row(row)

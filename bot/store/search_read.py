@@ -1,0 +1,104 @@
+"""Ranked reads for search, quotes and ask: any of the words, stemmed, bm25 first.
+
+User text reaches an FTS5 MATCH only through `to_ranked_query`. Each row comes with its text
+as the ranked index holds it, the matched terms marked with the markers asked for, so the
+queries can re-rank (phrases, how many of the words) and cut a snippet without re-reading.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.store.corpus_read import CorpusReader
+from bot.store.fts import to_ranked_query
+from bot.store.quotes_read import QUOTE_COLUMNS, QUOTE_JOINS, QuoteRow
+
+# A passage's own text counts more than the heading it shares with its section; a quote's
+# words more than the question it answers or its speaker's name.
+_PASSAGE_BM25 = "bm25(passages_words, 1.0, 0.3)"
+_QUOTE_BM25 = "bm25(quotes_words, 1.0, 0.6, 0.3)"
+
+
+@dataclass(frozen=True, slots=True)
+class RankedPassage:
+    id: int
+    file: str
+    heading: str | None
+    kind: str  # PassageKind value
+    marked: str  # the passage's text, CJK spaced, matched terms between the markers
+    score: float  # bm25 (lower is better)
+
+
+@dataclass(frozen=True, slots=True)
+class RankedQuote:
+    id: int
+    marked: str  # the quote's text, CJK spaced, matched terms between the markers
+    marked_question: str
+    score: float
+
+
+class SearchReads(CorpusReader):
+    async def ranked_passages(
+        self, user_text: str, *, window: int, marks: tuple[str, str], prefix: bool = False
+    ) -> list[RankedPassage]:
+        """The best `window` passages holding any of the words of `user_text`, by bm25."""
+        query = to_ranked_query(user_text, prefix=prefix)
+        if query is None:
+            return []
+        rows = await self._rows(
+            "SELECT m.id, d.file, p.heading, p.kind, m.marked, m.score FROM ("
+            f" SELECT rowid AS id, {_PASSAGE_BM25} AS score,"
+            "  highlight(passages_words, 0, ?2, ?3) AS marked"
+            "  FROM passages_words WHERE passages_words MATCH ?1 ORDER BY score LIMIT ?4"
+            ") AS m JOIN passages AS p ON p.id = m.id JOIN documents AS d ON d.id = p.document_id"
+            " ORDER BY m.score, m.id",
+            (query, *marks, window),
+        )
+        return [
+            RankedPassage(int(r[0]), str(r[1]), r[2], str(r[3]), str(r[4] or ""), float(r[5]))
+            for r in rows
+        ]
+
+    async def quotes_by_id(self, ids: Sequence[int]) -> dict[int, QuoteRow]:
+        rows = await self._rows(
+            f"SELECT {QUOTE_COLUMNS} FROM quotes AS q {QUOTE_JOINS}"
+            " WHERE q.id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
+        return {int(row[0]): QuoteRow(*row) for row in rows}
+
+    async def ranked_quotes(
+        self,
+        user_text: str,
+        *,
+        window: int,
+        marks: tuple[str, str],
+        speakers: Sequence[str] | None = None,
+        prefix: bool = False,
+        every: bool = False,
+    ) -> list[RankedQuote]:
+        """The best `window` quotes (by the speakers, as quotes write them, when given)
+        holding any (`every`: all) of the words of `user_text` in their text, question or
+        speaker, by bm25."""
+        query = to_ranked_query(user_text, prefix=prefix, every=every)
+        if query is None:
+            return []
+        speaker_filter = (
+            ""
+            if speakers is None
+            else " AND rowid IN (SELECT id FROM quotes WHERE speaker IN"
+            " (SELECT value FROM json_each(?5)))"
+        )
+        parameters: tuple[object, ...] = (query, *marks, window)
+        if speakers is not None:
+            parameters += (json.dumps(list(speakers)),)
+        rows = await self._rows(
+            f"SELECT rowid, highlight(quotes_words, 0, ?2, ?3),"
+            f" highlight(quotes_words, 1, ?2, ?3), {_QUOTE_BM25} AS score"
+            f" FROM quotes_words WHERE quotes_words MATCH ?1{speaker_filter}"
+            " ORDER BY score LIMIT ?4",
+            parameters,
+        )
+        return [RankedQuote(int(r[0]), str(r[1] or ""), str(r[2] or ""), float(r[3])) for r in rows]
