@@ -31,6 +31,7 @@ from bot.command_options import (
 )
 from bot.domain.records import ModelKind
 from bot.queries import about, models, onthisday, people, quotes, search, timeline
+from bot.queries.ask import ask
 from bot.queries.autocomplete import model_choices, speaker_choices
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer, DisagreementList, SourceList
@@ -157,6 +158,10 @@ async def _search(corpus: Corpus, today: date, *, query: str, page: int = 1) -> 
     return await search.search(corpus, query, page=page - 1)
 
 
+async def _ask(corpus: Corpus, today: date, *, question: str) -> Answer:
+    return await ask(corpus, question)
+
+
 async def _person(corpus: Corpus, today: date, *, name: str) -> Answer:
     return await people.person_profile(corpus, name)
 
@@ -234,6 +239,13 @@ _TABLE = (
         "Passages matching your words, with citations",
         _search,
         (Option("query", str, "Words to search for", required=True), _PAGE),
+        cooldown=True,
+    ),
+    Command(
+        "ask",
+        "A question in plain words, English or Chinese, answered with its sources",
+        _ask,
+        (Option("question", str, "Your question, e.g. when was MiniMax founded", required=True),),
         cooldown=True,
     ),
     Command(

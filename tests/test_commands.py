@@ -21,6 +21,7 @@ DESIGN_COMMANDS = {
     "timeline": ("year", "query", "page"),
     "onthisday": ("date",),
     "search": ("query", "page"),
+    "ask": ("question",),
     "person": ("name",),
     "sources": (),
     "about": (),

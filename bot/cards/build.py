@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from bot.cards.ask import ask_card
 from bot.cards.card import Card, Tone
 from bot.cards.corpus import about_card, disagreements_card, search_card, sources_card
 from bot.cards.models import comparison, model_card, model_list, person
@@ -13,6 +14,7 @@ from bot.domain.text import shown
 from bot.queries.listings import Answer, DisagreementList, SourceList
 from bot.queries.results import (
     About,
+    AskAnswer,
     Comparison,
     ModelCard,
     ModelList,
@@ -47,6 +49,8 @@ def card_for(answer: Answer) -> Card:
             return on_this_day_card(answer)
         case SearchResults():
             return search_card(answer)
+        case AskAnswer():
+            return ask_card(answer)
         case SourceList():
             return sources_card(answer)
         case About():

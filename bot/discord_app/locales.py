@@ -20,6 +20,7 @@ _NAMES: dict[str, tuple[str, str]] = {
     "timeline": ("时间线", "時間線"),
     "onthisday": ("历史上的今天", "歷史上的今天"),
     "search": ("搜索", "搜尋"),
+    "ask": ("提问", "提問"),
     "person": ("人物", "人物"),
     "sources": ("来源", "來源"),
     "about": ("关于", "關於"),
@@ -40,12 +41,21 @@ _NAMES: dict[str, tuple[str, str]] = {
     "page": ("页码", "頁碼"),
     "date": ("日期", "日期"),
     "subject": ("主题", "主題"),
+    "question": ("问题", "問題"),
     "channel": ("频道", "頻道"),
     "time": ("时间", "時間"),
     "timezone": ("时区", "時區"),
 }
 
 _TEXTS: dict[str, tuple[str, str]] = {
+    "A question in plain words, English or Chinese, answered with its sources": (
+        "用中文或英文直接提问，回答附出处",
+        "用中文或英文直接提問，回答附出處",
+    ),
+    "Your question, e.g. when was MiniMax founded": (
+        "你的问题，例如：MiniMax 什么时候成立的",
+        "你的問題，例如：MiniMax 什麼時候成立的",
+    ),
     "The best-matching quote, or a random one": (
         "最匹配的语录，或随机一条",
         "最相符的語錄，或隨機一則",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.queries.results import (
     About,
+    AskAnswer,
     Comparison,
     Disagreement,
     ModelCard,
@@ -46,6 +47,7 @@ Answer = (
     | Timeline
     | OnThisDay
     | SearchResults
+    | AskAnswer
     | SourceList
     | About
     | DisagreementList

@@ -223,3 +223,23 @@ class Choice:
 
     name: str  # <= 100 characters
     value: str  # <= 100 characters
+
+
+# ---------------------------------------------------------------- ask
+
+
+@dataclass(frozen=True, slots=True)
+class AskAnswer:
+    """A question in plain words, answered from the structured knowledge first (facts, with
+    both sides where the sources differ), then the best supporting quote or passages."""
+
+    question: str
+    language: Literal["en", "zh"]  # of the question: the labels follow it
+    kind: str  # when, who, how_many, how_much, what_is, yes_no, which, what_said, other
+    outcome: Literal["answered", "not_covered", "not_understood"]
+    subject: str | None = None  # the company, a model or a person
+    topic: str | None = None  # what is asked about it, labelled in the question's language
+    facts: tuple[FactLine, ...] = ()
+    quote: QuoteAnswer | None = None
+    passages: tuple[SearchHit, ...] = ()
+    curated: tuple[str, str] | None = None  # (as typed, the name read) from the curated list

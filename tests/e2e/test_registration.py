@@ -22,7 +22,7 @@ ADMIN = {"daily"}
 DISCORD_ONLY = {"help", "Find in the corpus"}  # /help and the message menu (cogs/help.py)
 EXPECTED = {
     "quote", "model", "models", "compare", "timeline", "onthisday", "search",
-    "sources", "about", "person", "disagreements", *ADMIN, *DISCORD_ONLY,
+    "sources", "about", "person", "disagreements", "ask", *ADMIN, *DISCORD_ONLY,
 }  # fmt: skip
 AUTOCOMPLETED = {("model", "name"), ("compare", "a"), ("compare", "b"), ("quote", "speaker")}
 AUTOCOMPLETED |= {("person", "name")}

@@ -15,6 +15,7 @@ from tests.hardening.traffic import crowd
 
 TARGETS = (("quote", "query"), ("search", "query"), ("model", "name"), ("person", "name"))
 TARGETS += (("timeline", "query"), ("compare", "a"), ("disagreements", "subject"))
+TARGETS += (("ask", "question"),)
 PER_TARGET = 12 if FULL else 3
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?[0-9]+>")
 

@@ -1,0 +1,181 @@
+"""/ask, /search and /quote against the team's everyday questions (tests/gold/questions.toml),
+beside the peer every reader already has: plain BM25 over the documents' paragraphs, its top
+three read together.
+
+    python -m tests.benchmarks.bench_ask [--details]
+
+Indexes the seeds into a temporary database first. Prints figures; never fails on a target.
+
+An answer is right when it shows at least `SHARE` of the expected fact's key words (numbers,
+names, the words of the value; `expect` in the gold file) in what it puts in front of the
+reader (for /ask: the facts with their evidence, the quote, the passages shown; for the peer:
+its top three paragraphs whole). A question the corpus does not cover is right when the bot
+says it is not covered (the peer cannot, so it is never right there). recall@3: the gold
+evidence is in one of the first three passages (/search) or quotes (/quote, three ranks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import sqlite3
+import tempfile
+import time
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.indexer import index_corpus
+from bot.paths import SEEDS_DIR
+from bot.queries.ask import ask
+from bot.queries.corpus import Corpus
+from bot.queries.quotes import find_quote
+from bot.queries.ranking import clean
+from bot.queries.results import AskAnswer, QuoteAnswer
+from bot.queries.search import ranked
+from bot.store.fts import STOP_WORDS, is_cjk
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.toml"
+SHARE = 0.6
+NOT_COVERED = "not covered"
+_TOKEN = re.compile(r"[\w.$~%]+")
+_EXPECT_STOP = STOP_WORDS | {"vs", "per", "sources", "disagree", "both", "the", "no", "yes"}
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    q: str
+    lang: str
+    kind: str
+    expect: str
+    evidence: str | None
+
+
+def load() -> list[Gold]:
+    rows = tomllib.loads(GOLD.read_text(encoding="utf-8"))["question"]
+    return [Gold(r["q"], r["lang"], r["kind"], r["expect"], r.get("evidence")) for r in rows]
+
+
+def key_words(expect: str) -> set[str]:
+    """The words of an expected fact that carry it: no document numbers, no filler."""
+    words = {w.strip(".").casefold() for w in _TOKEN.findall(re.sub(r"\(0\d\d\)", "", expect))}
+    return {w for w in words if w and w not in _EXPECT_STOP and not re.fullmatch(r"0\d\d", w)}
+
+
+def holds(expect: str, text: str) -> bool:
+    wanted = key_words(expect)
+    if not wanted:
+        return False
+    folded = text.casefold()
+    return sum(1 for w in wanted if w in folded) >= SHARE * len(wanted)
+
+
+def _normal(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or is_cjk(ch))
+
+
+def has_evidence(evidence: str, texts: Sequence[str]) -> bool:
+    probe = _normal(evidence)[:60]
+    return any(probe and probe in _normal(text) for text in texts)
+
+
+def shown(answer: AskAnswer) -> str:
+    parts = [v.value for line in answer.facts for v in line.values]
+    parts += [c.evidence or "" for line in answer.facts for v in line.values for c in v.citations]
+    if answer.quote is not None:
+        parts.append(answer.quote.text)
+    parts += ["".join(s.text for s in hit.snippet) for hit in answer.passages]
+    return "\n".join(parts)
+
+
+def peer_top3(db: Path, question: str) -> str:
+    """Plain BM25 (FTS5, unicode61, no stemming, no stop words) over paragraphs, any word."""
+    words = [w for w in re.findall(r"\w+", question)]
+    if not words:
+        return ""
+    query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT p.text FROM passages_fts JOIN passages AS p ON p.id = passages_fts.rowid"
+            " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT 3",
+            (query,),
+        ).fetchall()
+    return "\n".join(str(r[0]) for r in rows)
+
+
+@dataclass
+class Tally:
+    right: Counter[str]
+    total: Counter[str]
+
+    def line(self, name: str) -> str:
+        kinds = " ".join(f"{k} {self.right[k]}/{self.total[k]}" for k in sorted(self.total))
+        all_right, all_total = sum(self.right.values()), sum(self.total.values())
+        return (
+            f"{name:<8} {all_right}/{all_total} ({100 * all_right // max(1, all_total)}%)  {kinds}"
+        )
+
+
+async def measure(db: Path, details: bool) -> None:
+    await index_corpus(SEEDS_DIR, db)
+    corpus = await Corpus.open(db)
+    gold = load()
+    bot, peer = Tally(Counter(), Counter()), Tally(Counter(), Counter())
+    by_lang = Tally(Counter(), Counter())
+    search_hits = quote_hits = quote_total = search_total = 0
+    times: list[float] = []
+    try:
+        for g in gold:
+            covered = not g.expect.startswith(NOT_COVERED)
+            start = time.perf_counter()
+            found = await ask(corpus, g.q)
+            times.append(time.perf_counter() - start)
+            if isinstance(found, AskAnswer):
+                right = holds(g.expect, shown(found)) if covered else found.outcome != "answered"
+            else:
+                right = not covered
+            peer_right = covered and holds(g.expect, peer_top3(db, g.q))
+            for tally, key in ((bot, g.kind), (peer, g.kind), (by_lang, g.lang)):
+                tally.total[key] += 1
+            bot.right[g.kind] += right
+            peer.right[g.kind] += peer_right
+            by_lang.right[g.lang] += right
+            if details and not right:
+                print(f"  WRONG [{g.kind}/{g.lang}] {g.q} -> expected {g.expect}")
+            if covered and g.evidence:
+                search_total += 1
+                rows = (await ranked(corpus, g.q))[:3]
+                search_hits += has_evidence(g.evidence, [clean(r.marked) for r in rows])
+                quotes = []
+                for rank in range(3):
+                    q = await find_quote(corpus, g.q, rank=rank)
+                    if isinstance(q, QuoteAnswer):
+                        quotes.append(q.text)
+                quote_total += 1
+                quote_hits += has_evidence(g.evidence, quotes)
+    finally:
+        await corpus.close()
+    print(bot.line("/ask"))
+    print(peer.line("peer"))
+    print(by_lang.line("by lang"))
+    print(f"/search recall@3 {search_hits}/{search_total} ({100 * search_hits // search_total}%)")
+    print(f"/quote  recall@3 {quote_hits}/{quote_total} ({100 * quote_hits // quote_total}%)")
+    times.sort()
+    p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+    print(f"/ask time: median {1000 * times[len(times) // 2]:.1f} ms, p99 {1000 * p99:.1f} ms")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list every question got wrong")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(measure(Path(folder) / "corpus.db", args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
