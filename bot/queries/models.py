@@ -88,10 +88,25 @@ def _keys(model: Model) -> list[str]:
     return sorted({name_key(alias) for alias in model.aliases} - {""})
 
 
+def variants_of(catalog: Catalog, family: Model) -> list[Model]:
+    """The models the corpus names as variants of `family` by extending its name:
+    MiniMax-M1-40K and -80K of MiniMax-M1, Speech-02-HD of Speech-02."""
+    return [
+        model
+        for model in catalog.models
+        if model.name.startswith((f"{family.name}-", f"{family.name} "))
+    ]
+
+
 async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
     rows = await corpus.store.model_facts(_keys(model), per_value=MAX_CITATIONS)
     disputes = await corpus.store.disputed_values(model.aliases)
     specified = await corpus.store.has_parsed_facts(_keys(model))
+    for variant in variants_of(corpus.catalog, model):
+        # What a variant's row says is said of the family too, cited to the variant's row.
+        own = await corpus.store.model_facts(_keys(variant), per_value=MAX_CITATIONS)
+        rows += own
+        specified = specified or bool(own)
     return ModelCard(
         name=model.name,
         aliases=model.aliases,

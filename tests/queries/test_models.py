@@ -272,3 +272,18 @@ async def test_models_named_in_prose_have_their_own_cards(
     card = await model_card(corpus, typed)
     assert not isinstance(card, Problem), card
     assert (card.name, card.kind) == (name, kind)
+
+
+async def test_a_family_card_carries_what_its_variants_rows_say(corpus: Corpus) -> None:
+    card = await model_card(corpus, "MiniMax-M1")
+    assert not isinstance(card, Problem)
+    lines = {line.attribute: line for line in card.facts}
+    (release,) = lines["release"].values
+    assert release.value == "Jun 2025"
+    cited = {citation.evidence for citation in release.citations}
+    assert any("**MiniMax-M1-40K**" in (e or "") for e in cited)
+    assert any("**MiniMax-M1-80K**" in (e or "") for e in cited)
+    assert "context" in lines and "total_parameters" in lines
+    variant = await model_card(corpus, "MiniMax-M1-40K")
+    assert not isinstance(variant, Problem)
+    assert "rl_algorithm" not in {line.attribute for line in variant.facts}  # not the reverse
