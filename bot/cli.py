@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import errno
 import io
 import logging
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -209,7 +207,7 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
 def _index(seeds: Path, db: Path) -> int:
     from bot.domain.errors import IngestError
     from bot.indexer import index_corpus
-    from bot.store import StoreError
+    from bot.serving import DATABASE_ERRORS, database_problem, path_problem
 
     if (problem := path_problem(db)) is not None:
         print(f"index failed: {problem}", file=sys.stderr)
@@ -220,7 +218,7 @@ def _index(seeds: Path, db: Path) -> int:
     except IngestError as error:
         print(f"index failed, nothing changed: {error}", file=sys.stderr)
         return EXIT_FAILED
-    except (StoreError, sqlite3.Error, OSError) as error:
+    except DATABASE_ERRORS as error:
         print(f"index failed: {database_problem(error, db)}", file=sys.stderr)
         return EXIT_FAILED
     print(format_report(report, db))
@@ -243,48 +241,6 @@ def _join_database_threads(deadline: float) -> None:
     for thread in threading.enumerate():
         if thread.name.endswith("(_connection_worker_thread)"):
             thread.join(max(0.0, deadline - time.monotonic()))
-
-
-def path_problem(db: Path) -> str | None:
-    """What makes `db` no place for a database file, checked before opening it."""
-    if db.is_dir():
-        return f"{db}: is a folder, not a database file: give --db a file name"
-    if any(parent.exists() and not parent.is_dir() for parent in db.parents):
-        return f"{db}: a folder above it is a file"
-    return None
-
-
-def _chain(error: BaseException) -> list[BaseException]:
-    """The error and those it happened while handling: a failed ROLLBACK hides the disk-full
-    error that caused it."""
-    chain: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def database_problem(error: Exception, db: Path) -> str:
-    """One line naming the file and what is wrong with it, for any error opening or writing
-    the database (the seeds folder's problems are IngestErrors)."""
-    text = " / ".join(str(cause) for cause in _chain(error))
-    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
-        return f"{db}: the disk is full; nothing changed (free some space, then index again)"
-    if "disk I/O error" in text:
-        return f"{db}: the disk refused a write ({text}); nothing changed"
-    if "locked" in text or "busy" in text:
-        return f"{db}: another process is writing to it (an index?): let it end, then index again"
-    if "not a database" in text or "malformed" in text:
-        return f"{db}: not a usable SQLite database ({text}): move it aside and index again"
-    if "readonly" in text or isinstance(error, PermissionError):
-        return f"{db}: cannot write there (read-only file or folder?)"
-    if (where := path_problem(db)) is not None:
-        return where
-    if "unable to open" in text:
-        return f"{db}: cannot create or open it (does its folder exist, may I write there?)"
-    named = getattr(error, "filename", None) or db
-    return f"{named}: {getattr(error, 'strerror', None) or text}"
 
 
 def _forgiving_streams() -> None:

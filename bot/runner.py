@@ -21,6 +21,7 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -218,36 +219,51 @@ async def open_state(settings: Settings) -> StateStore | None:
 
 async def open_for_serving(seeds: Path, db: Path) -> Corpus | None:
     """Bring the index up to date in a short-lived child process, then open it here; None
-    (after saying why) when that fails.
+    (after saying why) when there is nothing to serve. When the index fails the last good
+    index is served, marked stale with the reason (`/about` shows it), and the error logged.
 
-    The child runs `terminal.open_corpus`, as `ask` does. Running it there keeps the parsers
-    (ftfy, the document forms; about 4 MiB) and whatever indexing allocates out of the
+    The child runs `serving.open_for_answers`, as `ask` does. Running it there keeps the
+    parsers (ftfy, the document forms; about 4 MiB) and whatever indexing allocates out of the
     long-running bot, whose memory Python would not give back to the system."""
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=spawn) as child:
-        problem = await asyncio.get_running_loop().run_in_executor(child, index_only, seeds, db)
-    if problem is not None:
-        fail(problem)
+        indexed = await asyncio.get_running_loop().run_in_executor(child, index_only, seeds, db)
+    if indexed.failure is not None:
+        fail(indexed.failure)
         return None
     try:
-        return await Corpus.open(db)
+        corpus = await Corpus.open(db)
     except (StoreError, sqlite3.Error, OSError) as error:
         fail(f"cannot open the database {db}: {error}")
         return None
+    if indexed.stale is not None:
+        log.error("%s; serving the last good index (/about says so)", indexed.stale)
+        corpus.stale = indexed.stale
+    return corpus
 
 
-def index_only(seeds: Path, db: Path) -> str | None:
-    """In the child: index as `ask` would; what went wrong, or None."""
-    from bot.terminal import Failure, open_corpus
+@dataclass(frozen=True)
+class Indexed:
+    """What the child's index came to: nothing to serve (`failure`), or the reason the
+    database holds an older index than the seeds (`stale`)."""
 
-    async def index() -> None:
-        await (await open_corpus(seeds, db)).close()
+    failure: str | None = None
+    stale: str | None = None
+
+
+def index_only(seeds: Path, db: Path) -> Indexed:
+    """In the child: index as `ask` would."""
+    from bot.serving import Failure, open_for_answers
+
+    async def index() -> str | None:
+        corpus = await open_for_answers(seeds, db)
+        await corpus.close()
+        return corpus.stale
 
     try:
-        asyncio.run(index())
+        return Indexed(stale=asyncio.run(index()))
     except Failure as error:
-        return str(error)
-    return None
+        return Indexed(failure=str(error))
 
 
 async def _connected(bot: MinimaxBot, action: Action, settings: Settings, stopper: Stopper) -> int:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,50 +22,23 @@ from pathlib import Path
 from bot.ask import HELP, help_text, parse_line
 from bot.cards.text import render_text
 from bot.commands import Call, UsageError, prepare
-from bot.domain.errors import IngestError
-from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
-from bot.store import StoreError
+from bot.serving import Failure, open_for_answers
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROMPT = "minimax> "
 LEAVE = ("exit", "quit", "/exit", "/quit")
-_DATABASE_ERRORS = (StoreError, sqlite3.Error, OSError)
-
-
-class Failure(Exception):
-    """The corpus cannot be served: a short message for the user."""
 
 
 async def open_corpus(seeds: Path, db: Path) -> Corpus:
-    """Index `seeds` into `db` when anything changed, then open the corpus.
-
-    Without a seeds folder (a deployment may ship only the database), the index serves as it is.
-    """
-    if await asyncio.to_thread(seeds.is_dir):
-        await _index(seeds, db)
-    elif await asyncio.to_thread(db.is_file):
-        print(f"no seeds folder at {seeds}; answering from the index as it is", file=sys.stderr)
-    else:
-        raise Failure(f"no seeds folder at {seeds} and no database at {db}: nothing to answer from")
-    try:
-        return await Corpus.open(db)
-    except _DATABASE_ERRORS as error:
-        raise Failure(f"cannot open the database {db}: {error}") from None
-
-
-async def _index(seeds: Path, db: Path) -> None:
-    try:
-        report = await index_corpus(seeds, db)
-    except IngestError as error:
-        raise Failure(f"index failed, nothing changed: {error}") from None
-    except _DATABASE_ERRORS as error:  # OSError covers a seeds folder gone meanwhile
-        raise Failure(f"database error: {error}") from None
-    if report.changed:
-        ms = report.seconds * 1000
-        print(f"indexed {report.indexed} document(s) into {db} in {ms:.0f} ms", file=sys.stderr)
+    """Index `seeds` into `db` when anything changed, then open the corpus; when the index
+    fails, say why and answer from the last good one (see `bot.serving`)."""
+    corpus = await open_for_answers(seeds, db)
+    if corpus.stale is not None:
+        print(f"{corpus.stale}; answering from the last good index", file=sys.stderr)
+    return corpus
 
 
 async def answer(corpus: Corpus, call: Call, today: date) -> str:

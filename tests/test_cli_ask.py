@@ -186,3 +186,28 @@ def test_without_seeds_an_existing_index_still_answers(db: Path, tmp_path: Path)
     assert result.returncode == 0
     assert "MiniMax-M2" in result.stdout
     assert "answering from the index as it is" in result.stderr
+
+
+def test_a_failed_index_serves_the_last_good_one_and_about_says_it_is_stale(
+    tmp_path: Path, db: Path
+) -> None:
+    """A bad curated snippet fails the index; ask still answers from the last good index, says
+    why on stderr, and /about says the index is stale and why."""
+    seeds = Path(shutil.copytree(SEEDS_DIR, tmp_path / "seeds"))
+    copy = tmp_path / "c.db"
+    shutil.copyfile(db, copy)
+    curated = seeds / "curated.toml"
+    curated.write_text(
+        curated.read_text(encoding="utf-8")
+        + '\n[[fact]]\nsubject = "MiniMax"\nattribute = "motto"\nvalue = "x"\n'
+        'document = "000_170ff5059b12dbe9.txt"\nevidence = "words that are not there"\n',
+        encoding="utf-8",
+    )
+    model = run("ask", "/model M2", "--db", str(copy), "--seeds", str(seeds))
+    assert model.returncode == 0 and "MiniMax-M2" in model.stdout, model.stderr
+    assert "words that are not there" in model.stderr and "last good index" in model.stderr
+    about = run("ask", "/about", "--db", str(copy), "--seeds", str(seeds))
+    assert about.returncode == 0 and "Traceback" not in about.stderr
+    assert "stale" in about.stdout and "words that are not there" in about.stdout
+    fresh = run("ask", "/about", "--db", str(copy))
+    assert "stale" not in fresh.stdout  # the shipped seeds index again

@@ -14,6 +14,7 @@ from bot.queries.results import About, SearchResults, SourceSummary
 
 QUERY_CHARS = 60
 DISAGREE = "Where the sources disagree"
+STALE = "The index is stale, answers come from the last good one; the last index failed"
 
 
 def passage_count(results: SearchResults) -> str:
@@ -78,6 +79,7 @@ def about_card(about: About) -> Card:
     return Card(
         "minimax-bot corpus",
         lead=(f"Version {about.version}",),
+        notices=(f"{STALE}: {about.stale}",) if about.stale else (),
         facts=counts,
         facts_what="more counts",
         sections=tuple(sections),

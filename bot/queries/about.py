@@ -70,10 +70,12 @@ async def disagreements(corpus: Corpus, subject: str | None = None) -> tuple[Dis
 
 
 async def about(corpus: Corpus) -> About:
-    """Corpus statistics, the sources, every disagreement and the bot's version."""
+    """Corpus statistics, the sources, every disagreement, the bot's version, and whether the
+    index is stale (its last update failed)."""
     return About(
         counts=await corpus.store.counts(),
         sources=await sources(corpus),
         disagreements=await disagreements(corpus),
         version=version(),
+        stale=corpus.stale,
     )

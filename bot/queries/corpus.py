@@ -86,6 +86,7 @@ class Corpus:
         self.generation = generation
         self._gate = asyncio.Lock()
         self._requests = 0
+        self.stale: str | None = None  # why the last index failed, when an older one is served
 
     @classmethod
     async def load(cls, store: CorpusStore) -> Corpus:

@@ -215,6 +215,7 @@ class About:
     sources: tuple[SourceSummary, ...]
     disagreements: tuple[Disagreement, ...]
     version: str
+    stale: str | None = None  # why the index is older than the seeds
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from bot.logs import REDACTED, RedactingFormatter, redact
 from bot.paths import SEEDS_DIR
 from bot.runner import BAD_TOKEN, serve
 from tests.e2e.conftest import emulated_settings
+from tests.e2e.support import text_of
 from tests.emulator import DiscordEmulator
 
 WRONG = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gwrong.this-token-must-never-be-shown"
@@ -134,3 +135,39 @@ async def test_an_error_quoting_the_token_is_printed_redacted(
     err = capsys.readouterr().err
     assert err.startswith("minimax-bot: Discord answered 500") and err.count("\n") == 1
     assert WRONG not in err and "aW50ZXJh" not in err and REDACTED in err
+
+
+async def test_run_serves_the_last_good_index_when_indexing_fails(
+    discord_emulator: DiscordEmulator,
+    bot_db: Path,
+    seeds_copy: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A bad curated snippet no longer stops `run`: it logs the error, serves the index it has,
+    and /about says that index is stale and why."""
+    caplog.set_level(logging.INFO)
+    curated = seeds_copy / "curated.toml"
+    curated.write_text(
+        curated.read_text(encoding="utf-8")
+        + '\n[[fact]]\nsubject = "MiniMax"\nattribute = "motto"\nvalue = "x"\n'
+        'document = "000_170ff5059b12dbe9.txt"\nevidence = "words that are not there"\n',
+        encoding="utf-8",
+    )
+    answers: list[str] = []
+
+    async def about_then_stop(bot: MinimaxBot) -> None:
+        async with discord_emulator.running(bot):
+            answers.append(text_of(await (await discord_emulator.slash("about"))))
+            model = await (await discord_emulator.slash("model", {"name": "M2"}))
+            answers.append(text_of(model))
+
+    assert (
+        await serve(emulated_settings(discord_emulator, bot_db), seeds_copy, about_then_stop) == 0
+    )
+    about, model = answers
+    assert "stale" in about and "words that are not there" in about
+    assert "MiniMax-M2" in model
+    assert any(
+        "words that are not there" in r.getMessage() and r.levelno >= logging.WARNING
+        for r in caplog.records
+    )
