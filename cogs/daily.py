@@ -108,7 +108,9 @@ class Daily(commands.Cog):
             )
             return
         guild_id = channel.guild.id
-        store, now = self.bot.state, self.bot.clock()
+        # Posts scheduled before `now` are not owed: a clock running ahead must not make it
+        # later than the command itself (Discord's time, in the interaction's id).
+        store, now = self.bot.state, min(self.bot.clock(), interaction.created_at)
         await store.daily_subscribe(guild_id, channel.id, time, timezone.key, now)
         self.scheduler.wake()
         await say(interaction, "Daily post saved.\n" + await self.status(guild_id))

@@ -131,8 +131,11 @@ class Scheduler:
             await self.sleep(delay)
 
     async def _wait(self, seconds: float) -> None:
+        # Not asyncio.wait_for: on Python 3.11 it swallows a cancellation that arrives as the
+        # wake-up does, and stop() then waits for a task that never ends.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await self._wake.wait()
         self._wake.clear()
 
     def _measure(self, item: Due) -> None:

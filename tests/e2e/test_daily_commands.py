@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import discord
@@ -12,7 +13,7 @@ import pytest
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.tree import NOT_ALLOWED
 from tests.daily.clock import FakeClock
-from tests.daily.harness import bot_up, daily_posts, run_at
+from tests.daily.harness import bot_up, daily_posts, run_at, scheduler_of
 from tests.e2e.support import text_of
 from tests.emulator import DiscordEmulator
 from tests.emulator.models import EMBED_LINKS, MANAGE_GUILD
@@ -160,3 +161,29 @@ async def test_a_zone_tzdata_no_longer_knows_pauses_with_the_reason(
         preview = await admin(emu, "preview")
         assert preview.startswith("No preview: The time zone “Europe/Atlantis”")
         assert daily_posts(emu, news) == []
+
+
+async def test_a_clock_running_ahead_during_set_does_not_skip_days(
+    discord_emulator: DiscordEmulator, bot_db: Path
+) -> None:
+    """The bot's clock is 30 hours ahead while /daily set runs, then is put right. The
+    subscription holds from the command's own time (Discord's, in the interaction's id), so
+    today's and tomorrow's posts go out at their time: none is skipped."""
+    emu = discord_emulator
+    real = datetime.now(UTC).replace(second=0, microsecond=0)
+    clock = FakeClock(real)
+    slot = real + timedelta(hours=2)
+    news = emu.world.guild.channel("news")
+    async with bot_up(emu, bot_db, clock) as bot:
+        scheduler = scheduler_of(bot)
+        await scheduler.stop()  # no pass runs while the clock is wrong
+        clock.set(real + timedelta(hours=30))
+        options = {"channel": "news", "time": f"{slot:%H:%M}", "timezone": "UTC"}
+        assert (await admin(emu, "set", options)).startswith("Daily post saved.")
+        clock.set(real)  # the clock is put right
+        scheduler.start()
+        async with asyncio.timeout(30):
+            await run_at(bot, clock, slot + timedelta(minutes=1))
+            assert len(daily_posts(emu, news)) == 1
+            await run_at(bot, clock, slot + timedelta(days=1, minutes=1))
+            assert len(daily_posts(emu, news)) == 2
