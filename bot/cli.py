@@ -23,12 +23,15 @@ from bot.paths import SEEDS_DIR
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from bot.index_changes import IndexChanges
     from bot.indexer import IndexReport
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
 SETTLE_SECONDS = 1.0
 T = TypeVar("T")
+CHANGES_SHOWN = 12  # entries listed per class and direction; the rest are counted
+CHANGE_CHARS = 110
 COUNT_ORDER = (
     "documents",
     "passages",
@@ -257,7 +260,26 @@ def format_report(report: IndexReport, db: Path) -> str:
         summary = f"indexed {report.indexed}, unchanged {report.skipped}, removed {report.removed}"
     else:
         summary = f"nothing changed ({report.skipped} documents up to date)"
-    return "\n".join([f"{db}: {summary} in {report.seconds * 1000:.0f} ms", *rows])
+    lines = [f"{db}: {summary} in {report.seconds * 1000:.0f} ms", *rows]
+    if report.changed:
+        lines += change_lines(report.changes)
+    return "\n".join(lines)
+
+
+def change_lines(changes: IndexChanges, *, shown: int = CHANGES_SHOWN) -> list[str]:
+    """What the run added and removed, per class, each list cut after `shown` entries."""
+    from bot.domain.text import flatten, shorten
+
+    if changes.empty:
+        return ["what changed: no entity, event or disagreement added or removed"]
+    lines = ["what changed:"]
+    for name, change in changes.by_class.items():
+        lines.append(f"  {name}: {len(change.added):,} new, {len(change.removed):,} removed")
+        for sign, entries in (("+", change.added), ("-", change.removed)):
+            lines += [f"    {sign} {shorten(flatten(e), CHANGE_CHARS)}" for e in entries[:shown]]
+            if len(entries) > shown:
+                lines.append(f"    {sign} … and {len(entries) - shown:,} more")
+    return lines
 
 
 if __name__ == "__main__":

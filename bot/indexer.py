@@ -22,6 +22,7 @@ from pathlib import Path
 from bot.domain.names import name_key
 from bot.domain.records import Conflict, FuzzyDate, Model, Person
 from bot.fingerprints import Fingerprint, fingerprint
+from bot.index_changes import IndexChanges
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
 from bot.ingest.dates import find_dates
@@ -43,6 +44,7 @@ class IndexReport:
     removed: int  # documents no longer in the seeds folder
     seconds: float
     changed: bool = field(default=True)
+    changes: IndexChanges = field(default_factory=IndexChanges)
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
         )
 
     curated = await asyncio.to_thread(load_curated, seeds_dir)
+    known_before = await store.knowledge_labels()
     async with store.transaction():
         for file in removed:
             await store.delete_document(file)
@@ -143,6 +146,7 @@ async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
         skipped=len(files) - len(changed),
         removed=len(removed),
         seconds=time.perf_counter() - started,
+        changes=IndexChanges.between(known_before, await store.knowledge_labels()),
     )
 
 

@@ -161,3 +161,30 @@ def test_a_full_disk_is_one_line(seeds_copy: Path, tmp_path: Path) -> None:
     )
     line = one_line_failure(result, str(db))
     assert "disk is full" in line or "disk refused a write" in line
+
+
+def test_index_ends_with_what_a_document_added_and_what_its_removal_took(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    first = run("index", "--seeds", str(seeds_copy), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "what changed:" in first.stdout
+    assert "more" in first.stdout  # a first index lists a few of each class and counts the rest
+
+    added = seeds_copy / "004_abstract_again.txt"
+    added.write_bytes((seeds_copy / "002_8d76a87ad898c4a7.txt").read_bytes())
+    addition = run("index", "--seeds", str(seeds_copy), "--db", str(db))
+    assert addition.returncode == 0, addition.stderr
+    tail = addition.stdout.split("what changed:", 1)[1]
+    assert "+ " in tail and "(004)" in tail  # its events are listed as new, with their source
+    assert " 0 removed" in tail.split("events:", 1)[1].splitlines()[0]
+
+    added.unlink()
+    removal = run("index", "--seeds", str(seeds_copy), "--db", str(db))
+    tail = removal.stdout.split("what changed:", 1)[1]
+    assert " 0 new," in tail.split("events:", 1)[1].splitlines()[0]
+    assert "- " in tail and "(004)" in tail
+
+    again = run("index", "--seeds", str(seeds_copy), "--db", str(db))
+    assert "what changed" not in again.stdout  # nothing ran, nothing to report

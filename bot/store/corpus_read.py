@@ -206,3 +206,30 @@ class CorpusReader:
             Person(name=r[0], role=r[1], names=_canonical_first(r[0], json.loads(r[2])))
             for r in rows
         ]
+
+    async def knowledge_labels(self) -> dict[str, frozenset[str]]:
+        """What the index knows, one label per item, by class: `entities` (models and people
+        by name), `events` (date, document and text) and `disagreements` (subject: attribute);
+        compared before and after a run to say what it changed."""
+        entities = await self._rows("SELECT name FROM models UNION SELECT name FROM people")
+        events = await self._rows(
+            "SELECT DISTINCT e.start, e.precision, e.part, d.file, e.text"
+            " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+        )
+        conflicts = await self._rows("SELECT DISTINCT subject, attribute FROM conflicts")
+        return {
+            "entities": frozenset(str(r[0]) for r in entities),
+            "events": frozenset(
+                f"{_event_date(str(r[0]), str(r[1]), r[2])} ({str(r[3])[:3]}) {r[4]}"
+                for r in events
+            ),
+            "disagreements": frozenset(f"{r[0]}: {r[1]}" for r in conflicts),
+        }
+
+
+def _event_date(start: str, precision: str, part: str | None) -> str:
+    if precision == "day":
+        return start
+    if precision == "month":
+        return start[:7]
+    return f"{part} {start[:4]}" if part else start[:4]
