@@ -33,13 +33,14 @@ from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.queries.corpus import Corpus
 from tests.quality.scoring import Score, score_all
+from tests.quality.scoring_events import score_event_classes
 
 
 async def measure(db: Path) -> list[Score]:
     await index_corpus(SEEDS_DIR, db)
     corpus = await Corpus.open(db)
     try:
-        return await score_all(corpus)
+        return [*await score_all(corpus), *await score_event_classes(corpus)]
     finally:
         await corpus.close()
 
