@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when parsing changes what it extracts, so unchanged files are parsed again.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: documents carry their publisher, authors and editors
 
 
 @dataclass(frozen=True, slots=True)

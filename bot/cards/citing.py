@@ -26,10 +26,13 @@ def source_name(source: Source) -> str:
 
 
 def source_line(source: Source, *, full: bool = False) -> str:
-    """`Crossing, 2026-06-21`; with `full`, the title too."""
+    """`Crossing, 2026-06-21`, `LatePost, republished by Yunqi Capital, 2024-04-18`; with
+    `full`, the title too."""
     parts = [source_name(source)]
     if full and source.outlet:
         parts.append(f"“{shown(source.title, TITLE_CHARS)}”")
+    if source.publisher:  # the date below is the republication's
+        parts.append(f"republished by {source.publisher}")
     if source.published is not None:
         parts.append(format_when(source.published))
     return ", ".join(parts)

@@ -10,7 +10,7 @@ from bot.cards.models import values
 from bot.cards.timeline import pages
 from bot.domain.text import shown
 from bot.queries.listings import DisagreementList, SourceList
-from bot.queries.results import About, SearchResults, SourceSummary
+from bot.queries.results import About, SearchResults, Source, SourceSummary
 
 QUERY_CHARS = 60
 DISAGREE = "Where the sources disagree"
@@ -45,11 +45,22 @@ def summary_counts(summary: SourceSummary) -> str:
     return ", ".join(plural(n, word) for n, word in pairs)
 
 
+def credits(source: Source) -> str:
+    """`by Cheng Manqi, edited by Song Wei · `, or nothing when the document names no one."""
+    parts = []
+    if source.authors:
+        parts.append(f"by {', '.join(source.authors)}")
+    if source.editors:
+        parts.append(f"edited by {', '.join(source.editors)}")
+    return f"{', '.join(parts)} · " if parts else ""
+
+
 def documents(summaries: Sequence[SourceSummary]) -> tuple[Entry, ...]:
-    """`1. Crossing, “…”, 2026-06-21`, then its kind, language, file and counts."""
+    """`1. Crossing, “…”, 2026-06-21`, then its credits, kind, language, file and counts."""
     return tuple(
         Entry(
-            f"{s.source.kind.value.replace('_', ' ')} · {s.source.language} · {s.source.file}",
+            credits(s.source)
+            + f"{s.source.kind.value.replace('_', ' ')} · {s.source.language} · {s.source.file}",
             label=f"{number}. {source_line(s.source, full=True)}",
             detail=summary_counts(s),
         )

@@ -118,7 +118,11 @@ class DocumentKind(StrEnum):
 class Document(Record):
     file: str  # file name inside seeds/, the document's identity
     title: str
-    outlet: str | None = None
+    outlet: str | None = None  # the outlet that wrote it
+    # who published this copy when another outlet wrote it; then `published` is its date
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()  # as the byline writes them
+    editors: tuple[str, ...] = ()
     published: FuzzyDate | None = None
     kind: DocumentKind
     language: str  # BCP 47 primary tag: "en", "zh"

@@ -119,13 +119,18 @@ def _publication_event(document: Document) -> Event | None:
     for line in _opening_lines(document.text):
         for mention in find_dates(line.text):
             if mention.when == document.published:
-                source = document.outlet or "The document"
                 return Event(
                     when=document.published,
-                    text=f"{source} publishes “{document.title}”",
+                    text=_publication_text(document),
                     evidence=mention.evidence,
                 )
     return None
+
+
+def _publication_text(document: Document) -> str:
+    if document.publisher and document.outlet:
+        return f"{document.publisher} republishes {document.outlet}’s “{document.title}”"
+    return f"{document.outlet or 'The document'} publishes “{document.title}”"
 
 
 def _opening_lines(text: str) -> list[Block]:

@@ -71,7 +71,17 @@ class Catalog:
 async def read_catalog(store: CorpusStore) -> Catalog:
     documents = await store.documents()
     sources = {
-        d.file: Source(d.file, d.title, d.outlet, d.published, d.kind, d.language)
+        d.file: Source(
+            d.file,
+            d.title,
+            d.outlet,
+            d.published,
+            d.kind,
+            d.language,
+            d.publisher,
+            d.authors,
+            d.editors,
+        )
         for d in documents
     }
     return Catalog(sources, tuple(await store.models()), tuple(await store.people()))

@@ -23,6 +23,9 @@ class Source:
     published: FuzzyDate | None
     kind: DocumentKind
     language: str
+    publisher: str | None = None  # who republished it, when not its outlet
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

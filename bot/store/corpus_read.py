@@ -164,7 +164,8 @@ class CorpusReader:
         """Every document's metadata, without its text (the text is left empty)."""
         rows = await self._rows(
             "SELECT file, title, outlet, published_start, published_end, published_precision,"
-            " published_part, kind, language, sha256 FROM documents ORDER BY file"
+            " published_part, kind, language, sha256, publisher, authors, editors"
+            " FROM documents ORDER BY file"
         )
         return [
             Document(
@@ -175,6 +176,9 @@ class CorpusReader:
                 kind=DocumentKind(r[7]),
                 language=r[8],
                 sha256=r[9],
+                publisher=r[10],
+                authors=tuple(json.loads(r[11])),
+                editors=tuple(json.loads(r[12])),
                 text="",
             )
             for r in rows

@@ -38,8 +38,8 @@ HEADING_SEPARATOR = " › "
 
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (file, title, outlet, published_start, published_end, "
-    "published_precision, published_part, kind, language, sha256, fingerprint, text) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "published_precision, published_part, kind, language, sha256, fingerprint, text, "
+    "publisher, authors, editors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_PASSAGE = (
     "INSERT INTO passages (document_id, ordinal, kind, heading, text, start, end, cells) "
@@ -238,7 +238,8 @@ class IndexWriter(CorpusReader):
         document = (doc.file, doc.title, doc.outlet, *published, doc.kind.value, doc.language)
         async with self._atomic():
             try:
-                row = (*document, doc.sha256, fingerprint, doc.text)
+                credits = (doc.publisher, json.dumps(doc.authors), json.dumps(doc.editors))
+                row = (*document, doc.sha256, fingerprint, doc.text, *credits)
                 async with self._conn.execute(_INSERT_DOCUMENT, row) as cursor:
                     document_id = cursor.lastrowid
                 assert document_id is not None

@@ -207,3 +207,18 @@ def test_clip_heading_keeps_the_innermost_levels() -> None:
     heading = "Model Lineage and Release Timeline › Detailed Model Specifications › MiniMax-M2"
     assert clip_heading(heading, 60) == "… › Detailed Model Specifications › MiniMax-M2"
     assert clip_heading("Short › Path", 60) == "Short › Path"
+
+
+def test_a_republished_source_names_its_republisher_before_the_date() -> None:
+    from dataclasses import replace
+
+    from bot.cards.citing import source_line
+    from bot.cards.corpus import credits
+    from tests.cards.samples import INTERVIEW
+
+    republished = replace(
+        INTERVIEW, publisher="Yunqi Capital", authors=("Cheng Manqi",), editors=("Song Wei",)
+    )
+    assert source_line(republished) == "LatePost, republished by Yunqi Capital, 2024-04-18"
+    assert credits(republished) == "by Cheng Manqi, edited by Song Wei · "
+    assert credits(INTERVIEW) == ""

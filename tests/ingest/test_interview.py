@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.records import DocumentKind, ParsedDocument, PassageKind, PersonMention
 from bot.ingest.forms.interview import parse
+from bot.ingest.pipeline import parse_file
 from bot.ingest.repair import repair_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_ee2c00c8cd1ea3f4.txt"
@@ -264,3 +265,13 @@ def test_a_new_interview_parses_with_no_code_change() -> None:
         PersonMention(name="Jane Doe", passage=7, evidence="Jane Doe:"),
         PersonMention(name="Tom Lee", role="interviewer", passage=12, evidence="• Tom Lee:"),
     )
+
+
+def test_the_republished_interview_names_its_publisher_outlet_author_and_editor() -> None:
+    # Issue 14 item 4: LatePost's interview, republished by Yunqi Capital on 2024-04-18.
+    parsed = parse_file(SEED)
+    document = parsed.document
+    assert (document.outlet, document.publisher) == ("LatePost", "Yunqi Capital")
+    assert (document.authors, document.editors) == (("Cheng Manqi",), ("Song Wei",))
+    published = [e for e in parsed.events if e.when.iso() == "2024-04-18"]
+    assert [e.text.split(" “")[0] for e in published] == ["Yunqi Capital republishes LatePost’s"]

@@ -150,20 +150,16 @@ def _names(written: Iterable[str]) -> set[str]:
 
 def _document_checks(gold: dict[str, Any], document: Document) -> dict[str, bool]:
     date = "" if document.published is None else document.published.iso()
+    publisher = document.publisher or document.outlet or ""
+    original = document.outlet if document.publisher else None
     return {
         "date": date == gold["date"],
-        "publisher": _holds(
-            getattr(document, "publisher", None) or document.outlet or "", gold["publisher"]
-        )
-        if gold["publisher"]
-        else True,
-        "original outlet": _holds(
-            getattr(document, "original_outlet", None) or "", gold["original_outlet"]
-        )
+        "publisher": _holds(publisher, gold["publisher"]) if gold["publisher"] else True,
+        "original outlet": _holds(original or "", gold["original_outlet"])
         if gold["original_outlet"]
-        else not getattr(document, "original_outlet", None),
-        "authors": _names(getattr(document, "authors", ())) >= _names(gold["authors"]),
-        "editors": _names(getattr(document, "editors", ())) >= _names(gold["editors"]),
+        else original is None,
+        "authors": _names(document.authors) >= _names(gold["authors"]),
+        "editors": _names(document.editors) >= _names(gold["editors"]),
     }
 
 

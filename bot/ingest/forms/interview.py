@@ -68,6 +68,9 @@ def parse(file: str, text: str, sha256: str) -> ParsedDocument:
         file=file,
         title=title,
         outlet=outlet,
+        publisher=publisher if outlet != publisher else None,
+        authors=_credited(walker.people, "author"),
+        editors=_credited(walker.people, "editor"),
         published=None,
         kind=DocumentKind.INTERVIEW,
         language=language_of(text),
@@ -269,6 +272,10 @@ def _narrative(block: Block, ordinal: int, said: list[Quote], names: list[str]) 
         for found in quoted(block.text, names)
         if not any(q.start <= block.start + found.start < q.end + 2 for q in said)
     ]
+
+
+def _credited(people: list[PersonMention], role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.name for p in people if p.role == role))
 
 
 def _bylines(block: Block, ordinal: int) -> list[PersonMention]:
