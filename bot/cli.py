@@ -58,6 +58,7 @@ examples:
   minimax-bot invite                     the URL that adds the bot to your server
   minimax-bot run                        serve on Discord until Ctrl-C
   minimax-bot sync --guild 1234567890    make the slash commands appear in one server now
+  minimax-bot state status               the daily-post subscriptions and today's posts
 
 `minimax-bot COMMAND --help` tells more about one command.
 """
@@ -146,6 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (index, one, talk, run, sync):
         sub.add_argument("--seeds", type=Path, default=SEEDS_DIR, metavar="DIR", help=SEEDS_HELP)
         sub.add_argument("--db", type=Path, default=None, metavar="PATH", help=DB_HELP)
+    state = _command(
+        commands,
+        "state",
+        "export, import or summarise the guild state (settings, daily posts)",
+        "The guild settings, the daily-post ledger and the bot's own state, wherever the\n"
+        "settings keep them (DATABASE_URL, else STATE_PATH): `export` writes them as JSON\n"
+        "lines, `import` adds the rows the state lacks (keeping those it has), `status`\n"
+        "counts subscriptions, paused ones and why, and each guild's post today.",
+        [
+            ("state status", "subscriptions, paused ones, posts today"),
+            ("state export > state.jsonl", "every row, one JSON object a line"),
+            ("state import state.jsonl", "into the state DATABASE_URL names"),
+        ],
+    )
+    state.add_argument("action", choices=("export", "import", "status"))
+    state.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="for import: the JSON lines file (default: stdin)",
+    )
     invite = _command(
         commands,
         "invite",
@@ -183,6 +206,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _index(args.seeds, db)
     if args.command in ("run", "sync", "invite"):
         return _discord(args, settings)
+    if args.command == "state":
+        from bot.cli_state import state_command
+
+        return state_command(settings, args.action, args.file)
     from bot.terminal import ask, console
 
     _forgiving_streams()

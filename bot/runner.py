@@ -32,8 +32,8 @@ from bot.discord_app.sync import sync_global, sync_guild
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
-from bot.state import SqliteState, StateStore
-from bot.state.postgres import PostgresState
+from bot.state import StateStore
+from bot.state.opening import open_state_store
 from bot.store import DamagedDatabase, StoreError
 
 log = logging.getLogger(__name__)
@@ -197,23 +197,19 @@ async def open_state(settings: Settings) -> StateStore | None:
     """The state: in PostgreSQL with DATABASE_URL, else the state file, with whatever an older
     version kept in the corpus moved into it; None (after saying why) when it cannot be
     opened. A damaged state file is never replaced; the database password is never shown."""
-    url = settings.state_url
-    if url is not None:
-        try:
-            return await PostgresState.open(url)
-        except StoreError as error:
-            fail(f"cannot open the state in PostgreSQL: {url.scrub(str(error))}")
-        return None
-    path = settings.state_file
+    url, path = settings.state_url, settings.state_file
     try:
-        return await SqliteState.open(path, legacy_corpus=settings.database_path)
+        return await open_state_store(url, path, legacy_corpus=settings.database_path)
     except DamagedDatabase as error:
         fail(
             f"the state file is damaged ({error}); it holds the guilds' daily-post settings, "
             "so it is left as it is: restore it from a backup, or move it away to start afresh"
         )
     except (StoreError, sqlite3.Error, OSError) as error:
-        fail(f"cannot open the state file {path}: {error}")
+        if url is not None:
+            fail(f"cannot open the state in PostgreSQL: {url.scrub(str(error))}")
+        else:
+            fail(f"cannot open the state file {path}: {error}")
     return None
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 
-COMMANDS = ("index", "ask", "console", "run", "sync", "invite")
+COMMANDS = ("index", "ask", "console", "run", "sync", "invite", "state")
 
 
 def help_of(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -6,16 +6,25 @@ It lives apart from the corpus index (which is rebuilt at will) behind the narro
 PostgreSQL database that shard processes on several hosts share.
 """
 
-from bot.state.interface import BotState, DailyLedger, GuildSettingsStore, StateStore
-from bot.state.records import DailyPostRow, GuildSettings
+from bot.state.interface import (
+    BotState,
+    DailyLedger,
+    GuildSettingsStore,
+    StateStore,
+    TransferableState,
+)
+from bot.state.records import BotStateRow, DailyPostRow, GuildSettings, StateSnapshot
 from bot.state.sqlite import SqliteState
 
 __all__ = [
     "BotState",
+    "BotStateRow",
     "DailyLedger",
     "DailyPostRow",
     "GuildSettings",
     "GuildSettingsStore",
     "SqliteState",
+    "StateSnapshot",
     "StateStore",
+    "TransferableState",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Protocol
 
-from bot.state.records import DailyPostRow, GuildSettings
+from bot.state.records import DailyPostRow, GuildSettings, StateSnapshot
 
 
 class GuildSettingsStore(Protocol):
@@ -75,3 +75,16 @@ class BotState(Protocol):
 
 class StateStore(GuildSettingsStore, DailyLedger, BotState, Protocol):
     async def close(self) -> None: ...
+
+
+class TransferableState(StateStore, Protocol):
+    """What `minimax-bot state export|import` needs beside: every row out, rows in."""
+
+    async def snapshot(self) -> StateSnapshot:
+        """Every row of every table, guild settings switched off included."""
+        ...
+
+    async def restore(self, snapshot: StateSnapshot) -> int:
+        """Add the rows this state lacks, in one transaction; rows already here are kept.
+        The rows added."""
+        ...

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time
 from types import TracebackType
 from typing import Any
 
-from bot.state.records import DailyPostRow, GuildSettings
+from bot.state.records import BotStateRow, DailyPostRow, GuildSettings, StateSnapshot
 from bot.state.url import PostgresUrl
 from bot.store.database import MIGRATIONS_DIR, StoreError, find_migrations
 
@@ -39,6 +39,10 @@ def _second(moment: datetime) -> datetime:
 
 def _moment(value: Any) -> datetime | None:
     return None if value is None else value.astimezone(UTC)
+
+
+def _optional_second(moment: datetime | None) -> datetime | None:
+    return None if moment is None else _second(moment)
 
 
 def _settings(row: Any) -> GuildSettings:
@@ -227,6 +231,66 @@ class PostgresState:
             guild_id,
             local_date,
         )
+
+    # --- export and import --------------------------------------------------------------
+    async def snapshot(self) -> StateSnapshot:
+        async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read"):
+            settings = await conn.fetch(
+                f"SELECT {_SETTINGS_COLUMNS} FROM guild_settings ORDER BY guild_id"
+            )
+            posts = await conn.fetch(
+                f"SELECT {_POST_COLUMNS} FROM daily_posts ORDER BY guild_id, local_date"
+            )
+            keys = await conn.fetch("SELECT key, value, updated_at FROM bot_state ORDER BY key")
+        return StateSnapshot(
+            settings=[_settings(row) for row in settings],
+            posts=[_post(row) for row in posts],
+            bot_state=[
+                BotStateRow(str(r["key"]), str(r["value"]), _moment(r["updated_at"])) for r in keys
+            ],
+        )
+
+    async def restore(self, snapshot: StateSnapshot) -> int:
+        added = 0
+        async with self._pool.acquire() as conn, conn.transaction():
+            for s in snapshot.settings:
+                added += _changed(
+                    await conn.execute(
+                        f"INSERT INTO guild_settings ({_SETTINGS_COLUMNS}) VALUES "
+                        "($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                        s.guild_id,
+                        s.channel_id,
+                        s.post_time,
+                        s.timezone,
+                        s.enabled,
+                        s.paused_reason,
+                        _optional_second(s.updated_at),
+                    )
+                )
+            for p in snapshot.posts:
+                added += _changed(
+                    await conn.execute(
+                        f"INSERT INTO daily_posts ({_POST_COLUMNS}) VALUES "
+                        "($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                        p.guild_id,
+                        p.local_date,
+                        p.channel_id,
+                        p.message_id,
+                        p.nonce,
+                        _optional_second(p.posted_at),
+                    )
+                )
+            for b in snapshot.bot_state:
+                added += _changed(
+                    await conn.execute(
+                        "INSERT INTO bot_state (key, value, updated_at) VALUES ($1, $2, $3) "
+                        "ON CONFLICT DO NOTHING",
+                        b.key,
+                        b.value,
+                        _optional_second(b.updated_at) or _second(datetime.now(UTC)),
+                    )
+                )
+        return added
 
     # --- the bot's own state ------------------------------------------------------------
     async def state_get(self, key: str) -> str | None:

@@ -36,3 +36,19 @@ class DailyPostRow:
     @property
     def confirmed(self) -> bool:
         return self.message_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class BotStateRow:
+    key: str
+    value: str
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StateSnapshot:
+    """Every row of the state, as `state export` writes it and `state import` reads it."""
+
+    settings: list[GuildSettings]
+    posts: list[DailyPostRow]
+    bot_state: list[BotStateRow]

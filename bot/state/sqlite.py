@@ -23,7 +23,7 @@ from typing import Any
 import aiosqlite
 
 from bot.state.legacy import move_legacy_state
-from bot.state.records import DailyPostRow, GuildSettings
+from bot.state.records import BotStateRow, DailyPostRow, GuildSettings, StateSnapshot
 from bot.store.database import STATE_MIGRATIONS, open_database
 
 _POST_COLUMNS = "guild_id, local_date, channel_id, message_id, nonce, posted_at"
@@ -44,6 +44,10 @@ def _clock_time(text: Any) -> time | None:
         return None if text is None else time.fromisoformat(str(text))
     except ValueError:
         return None
+
+
+def _optional_stamp(moment: datetime | None) -> str | None:
+    return None if moment is None else _stamp(moment)
 
 
 def _optional_int(value: Any) -> int | None:
@@ -227,6 +231,57 @@ class SqliteState:
             "DELETE FROM daily_posts WHERE guild_id = ? AND local_date = ? AND message_id IS NULL",
             (guild_id, local_date.isoformat()),
         )
+
+    # --- export and import --------------------------------------------------------------
+    async def snapshot(self) -> StateSnapshot:
+        settings = await self._rows(f"SELECT {_SETTINGS_COLUMNS} FROM guild_settings ORDER BY 1")
+        posts = await self._rows(f"SELECT {_POST_COLUMNS} FROM daily_posts ORDER BY 1, 2")
+        keys = await self._rows("SELECT key, value, updated_at FROM bot_state ORDER BY key")
+        return StateSnapshot(
+            settings=[_settings(row) for row in settings],
+            posts=[_post(row) for row in posts],
+            bot_state=[BotStateRow(str(r[0]), str(r[1]), _moment(r[2])) for r in keys],
+        )
+
+    async def restore(self, snapshot: StateSnapshot) -> int:
+        added = 0
+        async with self._write() as conn:
+            for s in snapshot.settings:
+                async with conn.execute(
+                    f"INSERT OR IGNORE INTO guild_settings ({_SETTINGS_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        s.guild_id,
+                        s.channel_id,
+                        None if s.post_time is None else f"{s.post_time:%H:%M}",
+                        s.timezone,
+                        int(s.enabled),
+                        s.paused_reason,
+                        _optional_stamp(s.updated_at),
+                    ),
+                ) as cursor:
+                    added += max(cursor.rowcount, 0)
+            for p in snapshot.posts:
+                async with conn.execute(
+                    f"INSERT OR IGNORE INTO daily_posts ({_POST_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        p.guild_id,
+                        p.local_date.isoformat(),
+                        p.channel_id,
+                        p.message_id,
+                        p.nonce,
+                        _optional_stamp(p.posted_at),
+                    ),
+                ) as cursor:
+                    added += max(cursor.rowcount, 0)
+            for b in snapshot.bot_state:
+                async with conn.execute(
+                    "INSERT OR IGNORE INTO bot_state (key, value, updated_at) VALUES (?, ?, ?)",
+                    (b.key, b.value, _optional_stamp(b.updated_at) or _stamp(datetime.now(UTC))),
+                ) as cursor:
+                    added += max(cursor.rowcount, 0)
+        return added
 
     # --- the bot's own state ------------------------------------------------------------
     async def state_get(self, key: str) -> str | None:
