@@ -19,11 +19,14 @@ from bot.discord_app.tree import ErrorTree
 from bot.queries.corpus import Corpus
 from bot.settings import Settings
 from bot.state import StateStore
+from bot.state.interface import IdentifyTurns
+from bot.store.database import StoreError
 from cogs import EXTENSIONS
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+IDENTIFY_SPACING = 5.0  # Discord starts max_concurrency sessions per 5 s
 # Every command, unless it says otherwise (/daily): installed by a server or by a user for
 # themselves, and usable in servers, in the bot's DMs and in group DMs.
 EVERYWHERE_INSTALLS = discord.app_commands.AppInstallationType(guild=True, user=True)
@@ -88,6 +91,7 @@ class MinimaxBot(commands.AutoShardedBot):
         self.clock = clock
         self.extension_names = tuple(extensions)
         self.sync_commands = sync_commands
+        self.identify_concurrency = 1  # Discord's max_concurrency for bots under 150,000 guilds
 
     @property
     def mentions(self) -> CommandMentions:
@@ -105,6 +109,22 @@ class MinimaxBot(commands.AutoShardedBot):
             await self.load_extension(name)
         if self.sync_commands:
             await sync_on_start(self)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """With a state shared across hosts (PostgreSQL), every process takes its turn to
+        IDENTIFY under the database's lock; with SQLite, discord.py's own spacing."""
+        if isinstance(self.state, IdentifyTurns):
+            bucket = (shard_id or 0) % self.identify_concurrency
+            try:
+                waited = await self.state.identify_turn(bucket, IDENTIFY_SPACING)
+            except StoreError as error:
+                log.warning("no turn to identify from the state (%s): waiting 5 s", error)
+                await super().before_identify_hook(shard_id, initial=False)
+                return
+            if waited:
+                log.info("shard %s waited %.1f s for its turn to identify", shard_id, waited)
+            return
+        await super().before_identify_hook(shard_id, initial=initial)
 
     async def on_ready(self) -> None:
         log.info(

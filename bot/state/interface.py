@@ -8,7 +8,7 @@ write is atomic on its own; none depends on a transaction the caller holds open.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.state.records import DailyPostRow, GuildSettings, StateSnapshot
 
@@ -75,6 +75,17 @@ class BotState(Protocol):
 
 class StateStore(GuildSettingsStore, DailyLedger, BotState, Protocol):
     async def close(self) -> None: ...
+
+
+@runtime_checkable
+class IdentifyTurns(Protocol):
+    """A state shared by processes on several hosts (PostgreSQL) also spaces their gateway
+    IDENTIFYs; a state without it (SQLite) leaves that to discord.py, within one process."""
+
+    async def identify_turn(self, bucket: int, spacing: float) -> float:
+        """Wait until `spacing` seconds after the last turn of `bucket`, by any process, then
+        take it: the seconds waited."""
+        ...
 
 
 class TransferableState(StateStore, Protocol):

@@ -12,6 +12,7 @@ the applied version is kept in the database itself (`state_schema`).
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from datetime import UTC, date, datetime, time
 from types import TracebackType
@@ -24,6 +25,7 @@ from bot.store.database import MIGRATIONS_DIR, StoreError, find_migrations
 POSTGRES_MIGRATIONS = MIGRATIONS_DIR / "state" / "postgres"
 # pg_advisory_xact_lock keys: any constant that no other application on the server uses
 MIGRATION_LOCK = 0x6D6D_0001
+IDENTIFY_LOCK = 0x6D6D_0002  # with the bucket: pg_advisory_xact_lock(int, int)
 _POST_COLUMNS = "guild_id, local_date, channel_id, message_id, nonce, posted_at"
 _SETTINGS_COLUMNS = "guild_id, channel_id, post_time, timezone, enabled, paused_reason, updated_at"
 
@@ -306,6 +308,36 @@ class PostgresState:
             value,
             _second(datetime.now(UTC)),
         )
+
+    # --- turns to IDENTIFY -------------------------------------------------------------
+    async def identify_turn(self, bucket: int, spacing: float) -> float:
+        """Wait until `spacing` seconds have passed since any process on this database last
+        took bucket `bucket`'s turn, then take it; the seconds waited. The advisory lock
+        makes processes starting together queue for the same bucket, one at a time."""
+        asyncpg = asyncpg_module()
+        try:
+            return await self._take_turn(bucket, spacing)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise PostgresUnavailable(self.url.scrub(f"{self.url}: {error}")) from None
+
+    async def _take_turn(self, bucket: int, spacing: float) -> float:
+        async with self._pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1, $2)", IDENTIFY_LOCK, bucket)
+            wait = await conn.fetchval(
+                "SELECT greatest(0, extract(epoch FROM last_at - clock_timestamp())::float8 "
+                "+ $2::float8) FROM identify_turns WHERE bucket = $1",
+                bucket,
+                spacing,
+            )
+            waited = 0.0 if wait is None else float(wait)
+            if waited > 0:
+                await asyncio.sleep(waited)
+            await conn.execute(
+                "INSERT INTO identify_turns (bucket, last_at) VALUES ($1, clock_timestamp()) "
+                "ON CONFLICT (bucket) DO UPDATE SET last_at = excluded.last_at",
+                bucket,
+            )
+        return waited
 
 
 async def migrate(pool: Any, url: PostgresUrl) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from bot.state import SqliteState, StateStore
+from bot.state import SqliteState, TransferableState
 from bot.state.url import PostgresUrl
 
 POSTGRES_URL_VARIABLE = "MINIMAX_BOT_TEST_POSTGRES_URL"
@@ -56,7 +56,7 @@ class Engine:
     name: str
     location: str
 
-    async def open(self) -> StateStore:
+    async def open(self) -> TransferableState:
         if self.name == "sqlite":
             return await SqliteState.open(Path(self.location))
         from bot.state.postgres import PostgresState
