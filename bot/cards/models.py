@@ -27,10 +27,26 @@ MAKERS: Mapping[bool | None, str] = MappingProxyType(
 )
 
 
+# What one of a kind is called, and many: "Text model", "text models"; "App", "apps".
+KINDS: Mapping[ModelKind, tuple[str, str]] = MappingProxyType(
+    {
+        ModelKind.TEXT: ("Text model", "text models"),
+        ModelKind.VISION_LANGUAGE: ("Vision-language model", "vision-language models"),
+        ModelKind.SPEECH: ("Speech model", "speech models"),
+        ModelKind.AUDIO: ("Audio model", "audio models"),
+        ModelKind.MUSIC: ("Music model", "music models"),
+        ModelKind.VIDEO: ("Video model", "video models"),
+        ModelKind.MODEL: ("Model", "models of unstated kind"),
+        ModelKind.APP: ("App", "apps"),
+        ModelKind.PRODUCT: ("Product", "products"),
+        ModelKind.PLATFORM: ("Platform", "platforms"),
+        ModelKind.SERIES: ("Model series", "model series"),
+    }
+)
+
+
 def kind_label(kind: ModelKind | None) -> str | None:
-    if kind is None:
-        return None
-    return "App" if kind is ModelKind.APP else f"{kind.value.capitalize()} model"
+    return None if kind is None else KINDS[kind][0]
 
 
 def maker_label(minimax: bool | None) -> str | None:
@@ -77,7 +93,7 @@ def model_card(card: ModelCard) -> Card:
 
 
 def model_list(models: ModelList) -> Card:
-    scope = f"{models.kind.value} models" if models.kind else "models"
+    one, scope = KINDS[models.kind] if models.kind else ("Model", "models")
     title = f"{scope.capitalize()} in the corpus"
     if not models.models:
         return Card(title, lead=(f"The corpus names no {scope}.",))
@@ -92,7 +108,8 @@ def model_list(models: ModelList) -> Card:
         for maker, entries in groups.items()
         if entries
     )
-    count = plural(len(models.models), scope[:-1])
+    number = len(models.models)
+    count = f"{number:,} {one.lower() if number == 1 else scope}"
     lead = f"{count}. /model NAME shows a card with every value and its source."
     return Card(title, lead=(lead,), sections=sections)
 
