@@ -44,10 +44,12 @@ class DiscordEmulator(DirectMixin, InteractionsMixin, GuildAdminMixin):
         allow_privileged_intents: bool = False,
         recommended_shards: int = 1,
         spec: SpecValidator | None = None,
-        wait_seconds: float = 5.0,
+        wait_seconds: float = 15.0,
     ) -> None:
         self.token = token
-        self.timeout = wait_seconds  # how long every wait_* and interaction answer may take
+        # How long every wait_* and interaction answer may take: a bound against hanging, not a
+        # speed check, so it allows for a 2-core machine busy with other work.
+        self.timeout = wait_seconds
         self.allow_privileged_intents = allow_privileged_intents
         self.recommended_shards = recommended_shards
         self.spec = spec or load_spec()
