@@ -15,9 +15,9 @@ from __future__ import annotations
 import asyncio
 import importlib
 from datetime import UTC, date, datetime, time
-from types import TracebackType
 from typing import Any
 
+from bot.domain.closing import AsyncClosing
 from bot.state.records import BotStateRow, DailyPostRow, GuildSettings, StateSnapshot
 from bot.state.url import PostgresUrl
 from bot.store.database import MIGRATIONS_DIR, StoreError, find_migrations
@@ -84,7 +84,7 @@ def asyncpg_module() -> Any:
         ) from None
 
 
-class PostgresState:
+class PostgresState(AsyncClosing):
     """`StateStore` over a PostgreSQL database: a small asyncpg pool."""
 
     def __init__(self, pool: Any, url: PostgresUrl) -> None:
@@ -111,17 +111,6 @@ class PostgresState:
 
     async def close(self) -> None:
         await self._pool.close()
-
-    async def __aenter__(self) -> PostgresState:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def _change(self, sql: str, *parameters: Any) -> int:
         return _changed(str(await self._pool.execute(sql, *parameters)))

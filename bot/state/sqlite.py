@@ -17,11 +17,11 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import aiosqlite
 
+from bot.domain.closing import AsyncClosing
 from bot.state.legacy import move_legacy_state
 from bot.state.records import BotStateRow, DailyPostRow, GuildSettings, StateSnapshot
 from bot.store.database import STATE_MIGRATIONS, open_database
@@ -77,7 +77,7 @@ def _post(row: Any) -> DailyPostRow:
     )
 
 
-class SqliteState:
+class SqliteState(AsyncClosing):
     """`StateStore` over one SQLite file: a reader and a writer connection."""
 
     def __init__(self, reader: aiosqlite.Connection, writer: aiosqlite.Connection) -> None:
@@ -103,17 +103,6 @@ class SqliteState:
         async with self._one_writer:
             await self._writer.close()
         await self._reader.close()
-
-    async def __aenter__(self) -> SqliteState:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     # --- the two paths to the file ------------------------------------------------------
     async def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:

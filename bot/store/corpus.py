@@ -10,8 +10,8 @@ which generation that is. Outside a snapshot each read sees the latest index.
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 
+from bot.domain.closing import AsyncClosing
 from bot.store.database import open_database
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
@@ -21,7 +21,7 @@ from bot.store.timeline_read import TimelineReads
 GENERATION_KEY = "generation"
 
 
-class CorpusStore(QuotesReads, SearchReads, ModelsReads, TimelineReads):
+class CorpusStore(QuotesReads, SearchReads, ModelsReads, TimelineReads, AsyncClosing):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the
@@ -30,17 +30,6 @@ class CorpusStore(QuotesReads, SearchReads, ModelsReads, TimelineReads):
 
     async def close(self) -> None:
         await self._conn.close()
-
-    async def __aenter__(self) -> CorpusStore:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def generation(self) -> int:
         """The generation of the index this connection sees now (0 before any run)."""

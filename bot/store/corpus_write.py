@@ -14,9 +14,9 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from bot.domain.closing import AsyncClosing
 from bot.domain.names import name_key
 from bot.domain.records import (
     Conflict,
@@ -143,7 +143,7 @@ def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
     return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells)
 
 
-class IndexWriter(CorpusReader):
+class IndexWriter(CorpusReader, AsyncClosing):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> IndexWriter:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the
@@ -152,17 +152,6 @@ class IndexWriter(CorpusReader):
 
     async def close(self) -> None:
         await self._conn.close()
-
-    async def __aenter__(self) -> IndexWriter:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
