@@ -10,32 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.domain.text import words as split_words
+
 MAX_WORDS = 16
 MAX_WORD_LENGTH = 64
 MAX_INPUT_LENGTH = 1000
-
-# Letters, marks (combining accents, vowel signs) and digits make words; FTS5's unicode61
-# tokenizer then splits each quoted word the same way it split the indexed text.
-_WORD_CATEGORIES = frozenset("LMN")
-
-
-def _words(text: str) -> list[str]:
-    words: list[str] = []
-    current: list[str] = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf"):
-            # Control and format characters (zero-width space/joiner, BOM, bidi marks) are
-            # dropped outright, so `sca\u200bling` is the word `scaling`.
-            continue
-        if category[0] in _WORD_CATEGORIES:
-            current.append(ch)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return words
 
 
 def _quote(word: str) -> str:
@@ -49,7 +28,7 @@ def to_fts_query(user_text: str, *, prefix: bool = False) -> str | None:
     search. At most `MAX_WORDS` words of at most `MAX_WORD_LENGTH` characters are kept.
     """
     text = unicodedata.normalize("NFKC", user_text[: MAX_INPUT_LENGTH * 2])[:MAX_INPUT_LENGTH]
-    words = [word[:MAX_WORD_LENGTH] for word in _words(text)][:MAX_WORDS]
+    words = [word[:MAX_WORD_LENGTH] for word in split_words(text)][:MAX_WORDS]
     if not words:
         return None
     terms = [_quote(word) for word in words]
@@ -192,7 +171,7 @@ def ranked_terms(user_text: str, *, pairs: bool = True) -> list[str]:
     is left), Chinese runs as phrases of their characters (and of their pairs, with `pairs`);
     each at most once."""
     text = unicodedata.normalize("NFKC", user_text[: MAX_INPUT_LENGTH * 2])[:MAX_INPUT_LENGTH]
-    found = [word[:MAX_WORD_LENGTH] for word in _words(text)]
+    found = [word[:MAX_WORD_LENGTH] for word in split_words(text)]
     meaningful = [w for w in found if w.casefold() not in STOP_WORDS] or found
     terms: list[str] = []
     for word in meaningful:

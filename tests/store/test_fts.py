@@ -183,3 +183,8 @@ def test_any_text_gives_none_or_a_valid_query(text: str) -> None:
             assert not any(ch.isalnum() for ch in text)
             continue
         conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", (query,)).fetchone()
+
+
+def test_a_line_break_separates_words() -> None:
+    # A message's text (the "Find in the corpus" menu) has line breaks: they part words.
+    assert to_fts_query("scaling\nlaws") == '"scaling" "laws"'
