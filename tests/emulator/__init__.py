@@ -12,13 +12,14 @@ Real, unmodified discord.py connects to it on 127.0.0.1 (ephemeral port). Use th
 
 The emulator (``DiscordEmulator``, server.py) offers
 - the world (``world.guild``, ``world.owner/admin/member/bot``, ``world.guild.channel("general")``);
-- user actions: ``slash(name, options, user=, channel=, permissions=, subcommand=)``,
+- user actions: ``slash(name, options, user=, channel=, permissions=, subcommand=, via_shard=)``,
   ``autocomplete(name, option, typed)``, ``click(message, custom_id)``; the first and last
   return an ``InteractionHandle`` to await for the answer (``.followup(n)``, ``.callback()``);
 - admin actions: ``join_guild``, ``delete_channel``, ``set_permissions``;
 - faults: ``fail_next(n, status=429|500, retry_after=, route=)``, ``fault_rate(p, seed=)``,
   ``lose_next_response(n, status=503, route=)`` (done, but the answer is lost),
   ``forget_nonces()`` (Discord dedups a message nonce for a few minutes only),
+  ``before_answer(hook)`` (act once a request took effect, before its answer goes out),
   ``drop_gateway()``, ``request_reconnect()``, ``invalidate_session()``;
 - reads: ``sent_messages``, ``channel_messages(ch)``, ``interaction_responses``,
   ``registered_commands(guild_id)``, ``requests`` / ``requests_to(route)``, ``violations``,

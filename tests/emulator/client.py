@@ -114,13 +114,18 @@ class InteractionsMixin:
         channel: Channel | str | None = None,
         permissions: Any = None,
         locale: str = "en-US",
+        via_shard: int | None = None,
     ) -> InteractionHandle:
         """Invoke ``/name [subcommand] options...``; ``name`` may hold the subcommand path too
         ("daily set"). ``permissions`` (an int or discord.Permissions) overrides the member's
-        computed permissions string. Returns a handle to await for the answer."""
+        computed permissions string. ``via_shard`` delivers it on that shard's session instead
+        of the one owning the guild (a process that does not serve the guild gets it).
+        Returns a handle to await for the answer."""
         parts = name.split() + (subcommand.split() if subcommand else [])
         data = await self._command_data(parts, options or {}, None, guild)
-        return await self._send(2, " ".join(parts), data, user, guild, channel, permissions, locale)
+        return await self._send(
+            2, " ".join(parts), data, user, guild, channel, permissions, locale, via_shard=via_shard
+        )
 
     async def autocomplete(
         self,
@@ -202,6 +207,8 @@ class InteractionsMixin:
         permissions: Any,
         locale: str,
         source: Message | None = None,
+        *,
+        via_shard: int | None = None,
     ) -> InteractionHandle:
         guild = guild or self.world.guild
         member = self.world.member_of(guild, user if user is not None else self.world.member)
@@ -229,10 +236,14 @@ class InteractionsMixin:
         record = InteractionRecord(
             interaction_id, token, kind, name, payload, guild, channel.id, source
         )
-        session = self.gateway.session_for(guild.id)
+        if via_shard is None:
+            session = self.gateway.session_for(guild.id)
+        else:
+            session = self.gateway.session_of_shard(via_shard)
         if session is None:
             raise RuntimeError(
-                "no gateway session owns this guild; is the bot connected and ready?"
+                "no gateway session owns this guild (or runs `via_shard`); is the bot connected "
+                "and ready?"
             )
         self.interactions[interaction_id] = record
         self.interactions_by_token[token] = record

@@ -254,8 +254,18 @@ class Gateway:
 
     # --- used by the emulator ---------------------------------------------------------------
     def session_for(self, guild_id: int) -> Session | None:
+        """The newest ready session that owns the guild, one with a live socket first (a
+        process killed outright leaves its session behind, waiting for a RESUME)."""
         owners = [s for s in self.sessions.values() if s.ready and s.owns(guild_id)]
-        return owners[-1] if owners else None
+        live = [s for s in owners if s.conn is not None]
+        return (live or owners)[-1] if owners else None
+
+    def session_of_shard(self, shard_id: int) -> Session | None:
+        """The newest ready session running shard `shard_id` (of any shard count), a live one
+        first: for events Discord would route there whatever guild they concern."""
+        found = [s for s in self.sessions.values() if s.ready and s.shard[0] == shard_id]
+        live = [s for s in found if s.conn is not None]
+        return (live or found)[-1] if found else None
 
     async def dispatch_guild(
         self, guild_id: int, event: str, data: Any, *, intent: int = GUILDS

@@ -215,6 +215,9 @@ async def _respond(
         result = await handler(emu, call)
     except ApiError as exc:
         return json_response(exc.status, exc.body(), headers)
+    for hook in list(emu.answer_hooks):  # done; the client has not heard of it yet
+        if hook(record):
+            emu.answer_hooks.remove(hook)
     if fault is not None:  # done, but the client never hears of it
         record.fault = True
         return fault_response(fault, match.template)

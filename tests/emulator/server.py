@@ -67,6 +67,7 @@ class DiscordEmulator(DirectMixin, InteractionsMixin, GuildAdminMixin):
         self._runner: web.AppRunner | None = None
         self._allow_violations = False
         self.nonce_horizon = 0  # messages with ids up to this no longer dedup a nonce
+        self.answer_hooks: list[Callable[[RequestRecord], bool]] = []
 
     # --- lifecycle ----------------------------------------------------------------------------
     async def start(self) -> None:
@@ -189,6 +190,11 @@ class DiscordEmulator(DirectMixin, InteractionsMixin, GuildAdminMixin):
         ``status`` as if the response were lost on the way: a message is created all the
         same. 503 reaches the bot at once (discord.py retries 500/502/504 itself, slowly)."""
         self.faults.lose_next(n, status=status, route=route)
+
+    def before_answer(self, hook: Callable[[RequestRecord], bool]) -> None:
+        """Call ``hook(record)`` once each request has taken effect, before its answer goes
+        out (say, to kill the process that sent it); a hook returning True is removed."""
+        self.answer_hooks.append(hook)
 
     def forget_nonces(self) -> None:
         """Discord remembers a message nonce for a few minutes only: from now on, messages

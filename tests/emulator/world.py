@@ -57,8 +57,13 @@ class World:
         self.guild = self.add_guild("Emulator Guild")
 
     # --- building -------------------------------------------------------------------------
-    def add_guild(self, name: str) -> Guild:
-        guild_id = snowflake()
+    def add_guild(self, name: str, *, guild_id: int | None = None) -> Guild:
+        """A guild like the default one; `guild_id` picks its id, hence its shard
+        (`(guild_id >> 22) % shard_count`), for tests that spread guilds over shards."""
+        if guild_id is None:
+            guild_id = snowflake()
+        if guild_id in self.guilds:
+            raise ValueError(f"guild {guild_id} exists already")
         guild = Guild(id=guild_id, name=name, owner_id=self.owner.id)
         roles = [
             Role(guild_id, "@everyone", EVERYONE_PERMISSIONS, position=0),

@@ -9,7 +9,7 @@ import discord
 import pytest
 from discord.ext import commands
 
-from tests.emulator import DiscordEmulator
+from tests.emulator import DiscordEmulator, RequestRecord
 from tests.emulator.models import SEND_MESSAGES
 from tests.emulator.sample_bot import make_bot
 from tests.emulator.threaded import EmulatorThread
@@ -268,3 +268,36 @@ def test_emulator_in_its_own_thread() -> None:
         assert asyncio.run(scenario(threaded)) == "pong: threads"
         threaded.emulator.check()
     assert before == discord.http.Route.BASE
+
+
+async def test_two_shard_processes_and_an_interaction_via_the_other_shard(
+    discord_emulator: DiscordEmulator,
+) -> None:
+    """Guilds placed on a shard by their id; `via_shard` delivers an interaction on a session
+    that does not own the guild; `before_answer` runs once the request took effect."""
+    emu = discord_emulator
+    base = emu.world.guild.id >> 22
+    other = emu.world.add_guild("Other", guild_id=((base - 1000) << 22) | 7)
+    owner = (emu.world.guild.id >> 22) % 2
+    assert (other.id >> 22) % 2 == (base - 1000) % 2
+    bots = [make_bot(emu.world.guild.id, sharded=True) for _ in range(2)]
+    for shard, bot in enumerate(bots):
+        bot.shard_count, bot.shard_ids = 2, [shard]
+    seen: list[str] = []
+
+    def once(record: RequestRecord) -> bool:
+        seen.append(f"{record.method} {record.template}")
+        return True  # done: remove me
+
+    emu.before_answer(once)
+    async with emu.running(bots[0]), emu.running(bots[1]):
+        await emu.wait_until_ready(shards=2)
+        assert sorted(i["shard"] for i in emu.gateway.identifies) == [[0, 2], [1, 2]]
+        assert bots[owner].get_guild(emu.world.guild.id) is not None
+        assert bots[1 - owner].get_guild(emu.world.guild.id) is None
+        assert bots[(base - 1000) % 2].get_guild(other.id) is not None
+        handle = await emu.slash("ping", {"text": "x"}, via_shard=1 - owner)
+        assert (await handle).content == "pong: x"  # answered by the process without the guild
+    assert len(seen) == 1 and emu.answer_hooks == []  # the hook ran once, then was removed
+    with pytest.raises(ValueError, match="exists already"):
+        emu.world.add_guild("Again", guild_id=other.id)
