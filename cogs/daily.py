@@ -43,6 +43,26 @@ def scheduler_for(bot: MinimaxBot) -> Scheduler:
     )
 
 
+class PostChannel(app_commands.Transformer):
+    """A text or announcement channel, as discord.py's `discord.TextChannel` option, except
+    that a process without the server in its cache (another shard process owns it) gets the
+    channel as the interaction resolved it instead of refusing it as "not a valid channel"."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return [discord.ChannelType.text, discord.ChannelType.news]
+
+    async def transform(
+        self, interaction: discord.Interaction, value: app_commands.AppCommandChannel
+    ) -> discord.TextChannel | app_commands.AppCommandChannel:
+        resolved = value.resolve()
+        return resolved if isinstance(resolved, discord.TextChannel) else value
+
+
 class PostTime(app_commands.Transformer):
     """A local time of day, HH:MM on a 24-hour clock."""
 
@@ -94,12 +114,17 @@ class Daily(commands.Cog):
     async def set_post(
         self,
         interaction: discord.Interaction,
-        channel: discord.TextChannel,
+        channel: app_commands.Transform[
+            discord.TextChannel | app_commands.AppCommandChannel, PostChannel
+        ],
         time: app_commands.Transform[dt.time, PostTime],
         timezone: app_commands.Transform[ZoneInfo, TimeZone],
     ) -> None:
-        me = channel.guild.me
-        missing = missing_permissions(channel.permissions_for(me)) if me is not None else []
+        # Without the server cached here, the bot's permissions in the channel are unknown:
+        # saved all the same; the owning process pauses the post with the reason if it fails.
+        missing = []
+        if isinstance(channel, discord.TextChannel) and channel.guild.me is not None:
+            missing = missing_permissions(channel.permissions_for(channel.guild.me))
         if missing:
             await say(
                 interaction,
@@ -107,7 +132,8 @@ class Daily(commands.Cog):
                 "Nothing was saved; grant them, or pick another channel.",
             )
             return
-        guild_id = channel.guild.id
+        assert interaction.guild_id is not None  # the group is guild only
+        guild_id = interaction.guild_id
         # Posts scheduled before `now` are not owed: a clock running ahead must not make it
         # later than the command itself (Discord's time, in the interaction's id).
         store, now = self.bot.state, min(self.bot.clock(), interaction.created_at)
