@@ -19,6 +19,8 @@ from collections.abc import Awaitable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.cards.labels import DEFAULT as DEFAULT_LOCALE
+from bot.cards.labels import LOCALES
 from bot.paths import SEEDS_DIR
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -85,6 +87,16 @@ def _command(
     )
 
 
+def _locale_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--locale",
+        choices=LOCALES,
+        default=DEFAULT_LOCALE,
+        help="the language of the answers' labels, as Discord shows them (default: en); "
+        "the corpus's own words stay as written",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minimax-bot",
@@ -115,9 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
             ('ask "/model M2"', "the card of the model MiniMax-M2"),
             ('ask "/quote scaling laws"', "a quote about scaling laws"),
             ("ask help", "every command and its options"),
+            ('ask --locale zh-CN "/model M2"', "the same card with its labels in Chinese"),
         ],
     )
     one.add_argument("line", help='the command line, e.g. "/timeline year:2025"')
+    _locale_option(one)
     talk = _command(
         commands,
         "console",
@@ -125,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Read commands line by line and answer each, until exit, quit or end of input.",
         [("console", "then type /model M2, /timeline 2025, help, ...")],
     )
+    _locale_option(talk)
     run = _command(
         commands,
         "run",
@@ -215,9 +230,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     _forgiving_streams()
     try:
         if args.command == "ask":
-            return ask(args.line, args.seeds, db)
+            return ask(args.line, args.seeds, db, args.locale)
         if args.command == "console":
-            return console(args.seeds, db)
+            return console(args.seeds, db, args.locale)
     except BrokenPipeError:  # `minimax-bot ask ... | head`: the reader left, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -2,7 +2,9 @@
 
 Both bring the index up to date first (cheap when nothing changed, and silent unless it did
 index), open the corpus once, and answer through the same command table as the Discord bot:
-the line is parsed (`bot.ask`) into the same typed call a slash command makes.
+the line is parsed (`bot.ask`) into the same typed call a slash command makes. `--locale`
+gives the answers' fixed words in Chinese (zh-CN, zh-TW), as a Discord user of that locale
+sees them; the corpus's words stay as written.
 
 Exit codes of `ask`: 0 for an answer, including "no such model" (the command worked, and the
 corpus says so); 2 for a request that does not fit the command table (unknown command, unknown
@@ -20,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
+from bot.cards.labels import DEFAULT, Locale
 from bot.cards.text import render_text
 from bot.commands import Call, UsageError, prepare
 from bot.queries.corpus import Corpus
@@ -41,13 +44,13 @@ async def open_corpus(seeds: Path, db: Path) -> Corpus:
     return corpus
 
 
-async def answer(corpus: Corpus, call: Call, today: date) -> str:
+async def answer(corpus: Corpus, call: Call, today: date, locale: Locale = DEFAULT) -> str:
     """One request: a console left open across a re-index answers from the new index whole."""
     async with corpus.request():
-        return render_text(await call.answer(corpus, today))
+        return render_text(await call.answer(corpus, today), locale)
 
 
-def ask(line: str, seeds: Path, db: Path) -> int:
+def ask(line: str, seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
     """Answer one command line; the exit code says how it went (see the module notes)."""
     today = date.today()
     try:
@@ -59,17 +62,17 @@ def ask(line: str, seeds: Path, db: Path) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    return asyncio.run(_ask(call, seeds, db, today))
+    return asyncio.run(_ask(call, seeds, db, today, locale))
 
 
-async def _ask(call: Call, seeds: Path, db: Path, today: date) -> int:
+async def _ask(call: Call, seeds: Path, db: Path, today: date, locale: Locale) -> int:
     try:
         corpus = await open_corpus(seeds, db)
     except Failure as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     try:
-        text = await answer(corpus, call, today)
+        text = await answer(corpus, call, today, locale)
     except Exception as error:  # a bug must still end in a message, not a traceback
         log.debug("answer failed", exc_info=True)
         print(f"Sorry, that failed: {type(error).__name__}: {error}", file=sys.stderr)
@@ -80,7 +83,7 @@ async def _ask(call: Call, seeds: Path, db: Path, today: date) -> int:
     return EXIT_OK
 
 
-def respond(corpus: Corpus, runner: asyncio.Runner, line: str) -> str:
+def respond(corpus: Corpus, runner: asyncio.Runner, line: str, locale: Locale = DEFAULT) -> str:
     """The console's reply to one line: an answer, help, or what is wrong with the request."""
     today = date.today()
     try:
@@ -89,7 +92,8 @@ def respond(corpus: Corpus, runner: asyncio.Runner, line: str) -> str:
             topic = request.options.get("command")
             extra = "" if topic else "\nexit or quit (or Ctrl-D) leaves."
             return help_text(topic) + extra
-        return runner.run(answer(corpus, prepare(request.command, request.options, today), today))
+        call = prepare(request.command, request.options, today)
+        return runner.run(answer(corpus, call, today, locale))
     except UsageError as error:
         return str(error)
     except Exception as error:  # a bug must not stop the console
@@ -97,7 +101,7 @@ def respond(corpus: Corpus, runner: asyncio.Runner, line: str) -> str:
         return f"Sorry, that failed: {type(error).__name__}: {error}"
 
 
-def console(seeds: Path, db: Path) -> int:
+def console(seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
     """Read commands until end of input, `exit` or `quit`; answer each on stdout."""
     interactive = sys.stdin.isatty()
     if interactive:
@@ -112,7 +116,7 @@ def console(seeds: Path, db: Path) -> int:
         try:
             if interactive:
                 print("minimax-bot console: type help for the commands, exit to leave.")
-            _loop(corpus, runner, interactive)
+            _loop(corpus, runner, interactive, locale)
         except KeyboardInterrupt:
             print()
             return EXIT_INTERRUPTED
@@ -121,7 +125,7 @@ def console(seeds: Path, db: Path) -> int:
     return EXIT_OK
 
 
-def _loop(corpus: Corpus, runner: asyncio.Runner, interactive: bool) -> None:
+def _loop(corpus: Corpus, runner: asyncio.Runner, interactive: bool, locale: Locale) -> None:
     first = True
     while True:
         try:
@@ -138,4 +142,4 @@ def _loop(corpus: Corpus, runner: asyncio.Runner, interactive: bool) -> None:
         if not first and not interactive:
             print()  # a blank line between answers when the transcript goes to a pipe
         first = False
-        print(respond(corpus, runner, text), flush=True)
+        print(respond(corpus, runner, text, locale), flush=True)

@@ -211,3 +211,15 @@ def test_a_failed_index_serves_the_last_good_one_and_about_says_it_is_stale(
     assert "stale" in about.stdout and "words that are not there" in about.stdout
     fresh = run("ask", "/about", "--db", str(copy))
     assert "stale" not in fresh.stdout  # the shipped seeds index again
+
+
+def test_ask_with_a_locale_shows_the_same_card_under_chinese_labels(db: Path) -> None:
+    english = ask("/model M2", db)
+    chinese = run("ask", "--locale", "zh-CN", "/model M2", "--db", str(db))
+    assert chinese.returncode == 0, chinese.stderr
+    assert "总参数量" in chinese.stdout and "来源：" in chinese.stdout
+    assert "Sources:" in english.stdout and "Sources:" not in chinese.stdout
+    for value in ("230B", "MIT (fully open, commercial use allowed)", "MiniMax-M2"):
+        assert value in english.stdout and value in chinese.stdout
+    unknown = run("ask", "--locale", "fr", "/model M2", "--db", str(db))
+    assert unknown.returncode == 2 and "zh-CN" in unknown.stderr

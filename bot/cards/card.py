@@ -1,8 +1,9 @@
 """The card: what an answer shows, with its labels, values and citations, and no layout.
 
 A card says *what* is shown (a title, a lead, labelled facts, lists, a quote, notices about
-the answer itself, counts and paging); the layouts in `text` and `embed` say *how*. Both
-number citations in the order they first appear, so `[2]` means the same note on each screen.
+the answer itself, counts and paging) in one locale's words (`bot.cards.labels`); the layouts
+in `text` and `embed` say *how*, in the card's locale too. Both number citations in the order
+they first appear, so `[2]` means the same note on each screen.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
+from bot.cards.labels import DEFAULT, Locale
 from bot.queries.results import Citation, Segment
 
 
@@ -63,7 +65,7 @@ class Section:
     title: str | None
     entries: tuple[Entry, ...] = ()
     facts: tuple[Fact, ...] = ()
-    what: str = "more"  # what is counted when some are left out: "… and 3 more events"
+    what: str = "items"  # what is counted when some are left out: "events", a `more.*` label
     cite: Literal["notes", "inline"] = "notes"  # numbered notes, or the citation beside it
     quoted: bool = False  # entries are verbatim words, shown in quotation marks
 
@@ -86,8 +88,9 @@ class Card:
     quote: Quoted | None = None
     main: Section | None = None  # the list the answer is (events, mentions), under the lead
     facts: tuple[Fact, ...] = ()
-    facts_what: str = "more facts"  # what the facts are, counted when some are left out
+    facts_what: str = "facts"  # what the facts are, counted when some are left out
     sections: tuple[Section, ...] = ()
     status: tuple[str, ...] = ()  # counts and paging: "25 events", "page 1 of 3"
     next_page: str | None = None  # the command for the next page (Discord has a button)
     tone: Tone = Tone.ANSWER
+    locale: Locale = DEFAULT  # the language of the fixed words, of the card and its layouts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.cards.dates import format_when
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.text import shown
 from bot.queries.results import Citation, Source
 
@@ -15,26 +16,21 @@ HEADING_CHARS = 80
 Grouped = dict[Source, dict[str | None, list[tuple[int, str | None]]]]
 
 
-def plural(count: int, word: str) -> str:
-    """`1 passage`, `1,204 passages`."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def source_name(source: Source) -> str:
     """The outlet, else the title: what a reader recognises a source by."""
     return source.outlet or f"“{shown(source.title, TITLE_CHARS)}”"
 
 
-def source_line(source: Source, *, full: bool = False) -> str:
+def source_line(source: Source, *, full: bool = False, locale: Locale = DEFAULT) -> str:
     """`Crossing, 2026-06-21`, `LatePost, republished by Yunqi Capital, 2024-04-18`; with
     `full`, the title too."""
     parts = [source_name(source)]
     if full and source.outlet:
         parts.append(f"“{shown(source.title, TITLE_CHARS)}”")
     if source.publisher:  # the date below is the republication's
-        parts.append(f"republished by {source.publisher}")
+        parts.append(say("republished_by", locale, publisher=source.publisher))
     if source.published is not None:
-        parts.append(format_when(source.published))
+        parts.append(format_when(source.published, locale))
     return ", ".join(parts)
 
 
@@ -48,9 +44,15 @@ def clip_heading(heading: str, limit: int = HEADING_CHARS) -> str:
     return shown(f"… › {parts[-1]}", limit)
 
 
-def cite(citation: Citation, *, full: bool = False, heading_chars: int = HEADING_CHARS) -> str:
+def cite(
+    citation: Citation,
+    *,
+    full: bool = False,
+    heading_chars: int = HEADING_CHARS,
+    locale: Locale = DEFAULT,
+) -> str:
     """One line: source, date and heading (`LatePost, 2024-04-18 › Part 1`)."""
-    line = source_line(citation.source, full=full)
+    line = source_line(citation.source, full=full, locale=locale)
     if citation.heading:
         line += f" › {clip_heading(citation.heading, heading_chars)}"
     return line

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.cards.card import Card, Entry, Fact, Section, Tone, Value
-from bot.cards.citing import plural, source_line
+from bot.cards.catalog import LABELS
+from bot.cards.citing import source_line
+from bot.cards.labels import DEFAULT, Locale, attribute_label, counted, say
 from bot.cards.models import values
 from bot.cards.timeline import pages
 from bot.domain.text import shown
@@ -13,102 +15,121 @@ from bot.queries.listings import DisagreementList, SourceList
 from bot.queries.results import About, SearchResults, Source, SourceSummary
 
 QUERY_CHARS = 60
-DISAGREE = "Where the sources disagree"
-STALE = "The index is stale, answers come from the last good one; the last index failed"
 
 
-def passage_count(results: SearchResults) -> str:
+def passage_count(results: SearchResults, locale: Locale = DEFAULT) -> str:
     """`7 passages`, or `1,000+ passages` when more match than were counted."""
     if results.more:
-        return f"{results.total:,}+ passages"
-    return plural(results.total, "passage")
+        return say("count.passages_more", locale, n=f"{results.total:,}")
+    return counted("count.passages", results.total, locale)
 
 
-def search_card(results: SearchResults) -> Card:
-    query = f"“{shown(results.query, QUERY_CHARS)}”"
-    title = f"Search · {query}"
+def search_card(results: SearchResults, locale: Locale = DEFAULT) -> Card:
+    query = shown(results.query, QUERY_CHARS)
+    title = say("search.title", locale, query=query)
     if not results.hits:
-        return Card(title, lead=(f"No passage matches {query}.",))
+        return Card(title, lead=(say("search.none", locale, query=query),), locale=locale)
     hits = tuple(Entry(hit.snippet, citations=(hit.citation,)) for hit in results.hits)
     more = results.page + 1 < results.page_count
     return Card(
         title,
-        sections=(Section(None, hits, what="more passages", cite="inline"),),
-        status=(passage_count(results), pages(results.page, results.page_count)),
+        sections=(Section(None, hits, what="passages", cite="inline"),),
+        status=(passage_count(results, locale), pages(results.page, results.page_count, locale)),
         next_page=f'/search query:"{results.query}" page:{results.page + 2}' if more else None,
+        locale=locale,
     )
 
 
-def summary_counts(summary: SourceSummary) -> str:
+def summary_counts(summary: SourceSummary, locale: Locale = DEFAULT) -> str:
     """`310 passages, 76 quotes, 12 events`: what one document gives the corpus."""
-    pairs = ((summary.passages, "passage"), (summary.quotes, "quote"), (summary.events, "event"))
-    return ", ".join(plural(n, word) for n, word in pairs)
+    pairs = ((summary.passages, "passages"), (summary.quotes, "quotes"), (summary.events, "events"))
+    return ", ".join(counted(f"count.{what}", n, locale) for n, what in pairs)
 
 
-def credits(source: Source) -> str:
+def credits(source: Source, locale: Locale = DEFAULT) -> str:
     """`by Cheng Manqi, edited by Song Wei · `, or nothing when the document names no one."""
     parts = []
     if source.authors:
-        parts.append(f"by {', '.join(source.authors)}")
+        parts.append(say("credits.by", locale, names=", ".join(source.authors)))
     if source.editors:
-        parts.append(f"edited by {', '.join(source.editors)}")
+        parts.append(say("credits.edited", locale, names=", ".join(source.editors)))
     return f"{', '.join(parts)} · " if parts else ""
 
 
-def documents(summaries: Sequence[SourceSummary]) -> tuple[Entry, ...]:
+def documents(summaries: Sequence[SourceSummary], locale: Locale = DEFAULT) -> tuple[Entry, ...]:
     """`1. Crossing, “…”, 2026-06-21`, then its credits, kind, language, file and counts."""
     return tuple(
         Entry(
-            credits(s.source)
-            + f"{s.source.kind.value.replace('_', ' ')} · {s.source.language} · {s.source.file}",
-            label=f"{number}. {source_line(s.source, full=True)}",
-            detail=summary_counts(s),
+            credits(s.source, locale)
+            + f"{say(f'document.{s.source.kind.value}', locale)} · {s.source.language}"
+            + f" · {s.source.file}",
+            label=f"{number}. {source_line(s.source, full=True, locale=locale)}",
+            detail=summary_counts(s, locale),
         )
         for number, s in enumerate(summaries, 1)
     )
 
 
-def sources_card(listing: SourceList) -> Card:
+def sources_card(listing: SourceList, locale: Locale = DEFAULT) -> Card:
     if not listing.sources:
-        return Card(
-            "No documents", lead=("The corpus holds no documents yet: run `minimax-bot index`.",)
-        )
-    title = f"{plural(len(listing.sources), 'document')} in the corpus"
-    return Card(title, sections=(Section(None, documents(listing.sources), what="more documents"),))
+        title, lead = say("sources.none_title", locale), say("sources.none", locale)
+        return Card(title, lead=(lead,), locale=locale)
+    title = say(
+        "sources.title", locale, documents=counted("count.documents", len(listing.sources), locale)
+    )
+    section = Section(None, documents(listing.sources, locale), what="documents")
+    return Card(title, sections=(section,), locale=locale)
 
 
-def about_card(about: About) -> Card:
+def _statistic(name: str, locale: Locale) -> str:
+    key = f"stat.{name}"
+    return say(key, locale) if key in LABELS else name.capitalize()
+
+
+def about_card(about: About, locale: Locale = DEFAULT) -> Card:
     counts = tuple(
-        Fact(name.capitalize(), (Value(f"{count:,}"),)) for name, count in about.counts.items()
+        Fact(_statistic(name, locale), (Value(f"{count:,}"),))
+        for name, count in about.counts.items()
     )
     sections = []
     if about.sources:
-        sections.append(Section("Documents", documents(about.sources), what="more documents"))
+        title = say("stat.documents", locale)
+        sections.append(Section(title, documents(about.sources, locale), what="documents"))
     if about.disagreements:
-        points = tuple(Entry(f"{d.subject}: {d.label}") for d in about.disagreements)
-        sections.append(Section(f"{DISAGREE} ({len(points)})", points, what="more points"))
+        points = tuple(
+            Entry(f"{d.subject}: {attribute_label(d.attribute, d.label, locale)}")
+            for d in about.disagreements
+        )
+        title = say("disagree.counted", locale, n=len(points))
+        sections.append(Section(title, points, what="points"))
     return Card(
-        "minimax-bot corpus",
-        lead=(f"Version {about.version}",),
-        notices=(f"{STALE}: {about.stale}",) if about.stale else (),
+        say("about.title", locale),
+        lead=(say("about.version", locale, version=about.version),),
+        notices=(say("about.stale", locale, reason=about.stale),) if about.stale else (),
         facts=counts,
-        facts_what="more counts",
+        facts_what="counts",
         sections=tuple(sections),
-        status=("/sources lists the documents", "/disagreements shows each side"),
+        status=(say("about.hint_sources", locale), say("about.hint_disagreements", locale)),
+        locale=locale,
     )
 
 
-def disagreements_card(listing: DisagreementList) -> Card:
-    about = f" about “{shown(listing.subject, QUERY_CHARS)}”" if listing.subject else ""
-    title = f"{DISAGREE}{about}"
+def disagreements_card(listing: DisagreementList, locale: Locale = DEFAULT) -> Card:
+    subject = shown(listing.subject, QUERY_CHARS) if listing.subject else None
+    about = "_about" if subject else ""
+    title = say(f"disagree.title{about}", locale, subject=subject)
     if not listing.items:
-        lead = f"The sources agree on everything the corpus records{about}."
-        return Card(title, lead=(lead,), tone=Tone.WARNING)
-    lead = (
-        f"{plural(len(listing.items), 'point')}. Each value is shown with its source; "
-        "the bot does not pick one."
+        lead = say(f"disagree.none{about}", locale, subject=subject)
+        return Card(title, lead=(lead,), tone=Tone.WARNING, locale=locale)
+    points = counted("count.points", len(listing.items), locale)
+    lead = say("disagree.lead", locale, points=points)
+    facts = tuple(
+        Fact(
+            f"{item.subject}: {attribute_label(item.attribute, item.label, locale)}",
+            values(item.values),
+        )
+        for item in listing.items
     )
-    points = tuple(
-        Fact(f"{item.subject}: {item.label}", values(item.values)) for item in listing.items
+    return Card(
+        title, lead=(lead,), facts=facts, facts_what="points", tone=Tone.WARNING, locale=locale
     )
-    return Card(title, lead=(lead,), facts=points, facts_what="more points", tone=Tone.WARNING)

@@ -1,26 +1,49 @@
-"""Dates as precise as their source, never more: "2026-06-21", "Dec 2021", "late 2021", "2024"."""
+"""Dates as precise as their source, never more: "2026-06-21", "Dec 2021", "late 2021", "2024";
+in Chinese "2021年12月", "2021年末"."""
 
+import calendar
+
+from bot.cards.catalog import LABELS
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.records import FuzzyDate, Precision
 
-_PART_WORDS = {
-    "end": "end of",
-    "first half": "first half of",
-    "second half": "second half of",
-}
+
+def month_year(year: int, month: int, locale: Locale = DEFAULT) -> str:
+    """`Dec 2021`, `2021年12月`."""
+    abbr = calendar.month_abbr[month]
+    return say("date.month", locale, month_abbr=abbr, month=month, year=year)
 
 
-def format_when(when: FuzzyDate) -> str:
+def month_name(month: int, locale: Locale = DEFAULT) -> str:
+    """`June`, `6月`."""
+    return say("date.month_name", locale, month_name=calendar.month_name[month], month=month)
+
+
+def month_day(month: int, day: int, locale: Locale = DEFAULT) -> str:
+    """`June 21`, `6月21日`."""
+    name = calendar.month_name[month]
+    return say("date.month_day", locale, month_name=name, month=month, day=day)
+
+
+def _part(part: str, year: int, locale: Locale) -> str:
+    key = f"part.{part}"
+    return say(key, locale, year=year) if key in LABELS else f"{part} {year}"
+
+
+def format_when(when: FuzzyDate, locale: Locale = DEFAULT) -> str:
     """A date at its own precision; a range spanning years shows both ends."""
+    start, end = when.start, when.end
     if when.precision is Precision.DAY:
-        return when.start.isoformat()
+        return start.isoformat()
     if when.precision is Precision.PART:
         assert when.part is not None
-        return f"{_PART_WORDS.get(when.part, when.part)} {when.start.year}"
+        return _part(when.part, start.year, locale)
     if when.precision is Precision.MONTH:
-        if (when.start.year, when.start.month) == (when.end.year, when.end.month):
-            return when.start.strftime("%b %Y")
-        return f"{when.start.strftime('%b %Y')} – {when.end.strftime('%b %Y')}"
-    if when.start.year != when.end.year:
-        first = when.start.strftime("%b %Y") if when.start.month != 1 else str(when.start.year)
-        return f"{first} – {when.end.year}"
-    return str(when.start.year)
+        first = month_year(start.year, start.month, locale)
+        if (start.year, start.month) == (end.year, end.month):
+            return first
+        return say("date.range", locale, start=first, end=month_year(end.year, end.month, locale))
+    if start.year != end.year:
+        first = month_year(start.year, start.month, locale) if start.month != 1 else str(start.year)
+        return say("date.range", locale, start=first, end=end.year)
+    return str(start.year)

@@ -44,6 +44,7 @@ from bot.cards.embed_notes import (
     fact_builders,
     values_text,
 )
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.text import shorten, unping
 from bot.queries.listings import Answer
 from bot.queries.results import Segment
@@ -62,9 +63,10 @@ LABEL_ROOM = LABEL_CHARS + len("**:**\n")
 _SPACES = re.compile(r"\s+")
 
 
-def render_embed(answer: Answer) -> discord.Embed:
-    """The answer as one embed that Discord accepts and that pings nobody."""
-    return card_embed(card_for(answer))
+def render_embed(answer: Answer, locale: Locale = DEFAULT) -> discord.Embed:
+    """The answer as one embed that Discord accepts and that pings nobody, its fixed words
+    in `locale`."""
+    return card_embed(card_for(answer, locale))
 
 
 def card_embed(card: Card) -> discord.Embed:
@@ -75,11 +77,11 @@ def card_embed(card: Card) -> discord.Embed:
         layout = _build(card, detail)
         if layout.dropped < best.dropped:
             best = layout
-    return fit(best.embed)
+    return fit(best.embed, card.locale)
 
 
 def _build(card: Card, detail: Detail) -> Layout:
-    layout = Layout(discord.Embed(colour=COLOURS[card.tone]), detail)
+    layout = Layout(discord.Embed(colour=COLOURS[card.tone]), detail, card.locale)
     embed = layout.embed
     if card.title:
         embed.title = safe_cut(card.title, TITLE_LIMIT, flat=True)
@@ -95,7 +97,7 @@ def _build(card: Card, detail: Detail) -> Layout:
         description = _quote(layout, description, card.quote)
     embed.description = description or None
     later = len(card.sections)
-    facts = fact_builders(card.facts, detail)
+    facts = fact_builders(card.facts, detail, card.locale)
     add_cited_fields(layout, facts, notes, card.facts_what, sources=False, later=later)
     for index, section in enumerate(card.sections):
         _section(layout, section, notes, later=later - index - 1)
@@ -105,10 +107,11 @@ def _build(card: Card, detail: Detail) -> Layout:
 
 def _quote(layout: Layout, description: str, quote: Quoted) -> str:
     """The speaker as author, the words as a block quote, the question and source as fields."""
+    locale = layout.locale
     layout.embed.set_author(name=shorten(unping(quote.speaker), AUTHOR_LIMIT))
     if quote.question:
-        layout.add("Asked", safe_cut(quote.question, QUESTION_CHARS, flat=True))
-    layout.add("Source", cite_line(quote.citation))
+        layout.add(say("asked", locale), safe_cut(quote.question, QUESTION_CHARS, flat=True))
+    layout.add(say("source", locale), cite_line(quote.citation, locale))
     block = ">>> " + safe_cut(quote.text, QUOTE_CHARS)
     return f"{description}\n\n{block}" if description else block
 
@@ -118,7 +121,8 @@ def _main(layout: Layout, description: str, section: Section, notes: Notes) -> s
     head = description
     if section.title:
         head = "\n".join(p for p in (description, f"{safe(section.title)}:") if p)
-    lines = [partial(_entry_line, entry, section, layout.detail.text) for entry in section.entries]
+    chars = layout.detail.text
+    lines = [partial(_entry_line, entry, section, chars) for entry in section.entries]
     return cited_lines(layout, head, lines, notes, section.what)
 
 
@@ -141,9 +145,16 @@ def _entry_line(entry: Entry, section: Section, chars: int, notes: Notes) -> str
     return f"{line} {refs}" if refs else line
 
 
-def _fact_line(fact: Fact, limit: int, detail: Detail, notes: Notes) -> str:
+def _fact_line(fact: Fact, limit: int, layout: Layout, notes: Notes) -> str:
     """`**MiniMax-M1:** 1M tokens [3]`; several values on lines of their own."""
-    text = values_text(fact.values, notes, detail, disputed=fact.disputed, limit=limit)
+    text = values_text(
+        fact.values,
+        notes,
+        layout.detail,
+        disputed=fact.disputed,
+        limit=limit,
+        locale=layout.locale,
+    )
     label = f"**{safe_cut(fact.label, LABEL_CHARS, flat=True)}:**"
     return f"{label}\n{text}" if "\n" in text or len(fact.values) > 1 else f"{label} {text}"
 
@@ -152,7 +163,7 @@ def _section(layout: Layout, section: Section, notes: Notes, *, later: int) -> N
     """A titled list packed under its title; an untitled one, a field per entry."""
     detail = layout.detail
     if section.title is None:
-        fields = [_entry_field(entry, section, detail) for entry in section.entries]
+        fields = [_entry_field(entry, section, layout) for entry in section.entries]
         reserve = later * NOTE_CHARS
         layout.add_all(fields, section.what, keep_fields=later, keep_chars=reserve)
         return
@@ -161,17 +172,18 @@ def _section(layout: Layout, section: Section, notes: Notes, *, later: int) -> N
         # Two facts share a field side by side (a comparison row): each gets half of it.
         share = min(len(section.facts), 2)
         limit = (FIELD_VALUE_LIMIT - 1) // share - LABEL_ROOM
-        lines = [partial(_fact_line, fact, limit, detail) for fact in section.facts]
+        lines = [partial(_fact_line, fact, limit, layout) for fact in section.facts]
     else:
         lines = [partial(_entry_line, entry, section, detail.text) for entry in section.entries]
     name = safe_cut(section.title, NAME_CHARS, flat=True)
     add_cited_group(layout, name, lines, notes, section.what, later=later)
 
 
-def _entry_field(entry: Entry, section: Section, detail: Detail) -> tuple[str, str]:
+def _entry_field(entry: Entry, section: Section, layout: Layout) -> tuple[str, str]:
     """A passage under its citation, or a document under its name, as one field."""
+    detail = layout.detail
     if section.cite == "inline" and entry.citations:
-        name = cite_line(entry.citations[0])
+        name = cite_line(entry.citations[0], layout.locale)
     else:
         name = safe_cut(entry.label or "", NAME_CHARS, flat=True)
     chars = min(detail.text * 2, FIELD_VALUE_LIMIT)

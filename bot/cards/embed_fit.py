@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import discord
 
+from bot.cards.labels import DEFAULT, Locale, left_out
 from bot.domain.text import flatten, shorten, unping
 
 TITLE_LIMIT = 256
@@ -48,8 +49,9 @@ def safe_cut(text: str, limit: int, *, flat: bool = False) -> str:
     return shorten(safe(flatten(text) if flat else text.strip()), limit)
 
 
-def more(count: int, what: str = "more") -> str:
-    return f"… and {count} {what}"
+def more(count: int, what: str = "items", locale: Locale = DEFAULT) -> str:
+    """`… and 3 more events`: `what` is a `more.*` key of the catalog (`left_out`)."""
+    return left_out(count, what, locale)
 
 
 class Layout:
@@ -57,9 +59,10 @@ class Layout:
     for it and for what is kept back (a closing note, a later section); what is left out is
     counted, so the builder can say so and `render_embed` can try a leaner detail."""
 
-    def __init__(self, embed: discord.Embed, detail: Detail) -> None:
+    def __init__(self, embed: discord.Embed, detail: Detail, locale: Locale = DEFAULT) -> None:
         self.embed = embed
         self.detail = detail
+        self.locale = locale
         self.dropped = 0
         # Notes are laid out again each time an item is tried, so their escaped text is kept.
         self._escaped: dict[tuple[str, int], str] = {}
@@ -104,7 +107,7 @@ class Layout:
     ) -> None:
         """Add fields in order until one does not fit, keeping room for a note of how many are
         left out (and for what the caller keeps back); then add that note."""
-        note = len(more(len(items), what)) + 1
+        note = len(more(len(items), what, self.locale)) + 1
         for index, (name, value) in enumerate(items):
             kept_fields, kept_chars = keep_fields + 1, keep_chars + note
             if not self.add(
@@ -116,7 +119,7 @@ class Layout:
     def note(self, count: int, what: str) -> None:
         """Say that `count` items were left out, and remember it."""
         self.dropped += count
-        text = more(count, what)
+        text = more(count, what, self.locale)
         if self.add(ZWSP, text):
             return
         footer = f"{self.embed.footer.text} · {text}" if self.embed.footer.text else text
@@ -124,15 +127,15 @@ class Layout:
             self.embed.set_footer(text=footer)
 
 
-def _cut_fields(embed: discord.Embed) -> list[tuple[str, str, bool]]:
+def _cut_fields(embed: discord.Embed, locale: Locale) -> list[tuple[str, str, bool]]:
     fields = []
     for field in embed.fields:
         name = shorten(unping(field.name or "").strip() or EMPTY, FIELD_NAME_LIMIT)
         value = shorten(unping(field.value or "").strip() or EMPTY, FIELD_VALUE_LIMIT)
         fields.append((name, value, bool(field.inline)))
     if len(fields) > FIELD_COUNT_LIMIT:
-        left_out = len(fields) - FIELD_COUNT_LIMIT + 1
-        fields = [*fields[: FIELD_COUNT_LIMIT - 1], (ZWSP, more(left_out), False)]
+        dropped = len(fields) - FIELD_COUNT_LIMIT + 1
+        fields = [*fields[: FIELD_COUNT_LIMIT - 1], (ZWSP, more(dropped, locale=locale), False)]
     return fields
 
 
@@ -142,7 +145,7 @@ def _set_fields(embed: discord.Embed, fields: Sequence[tuple[str, str, bool]]) -
         embed.add_field(name=name, value=value, inline=inline)
 
 
-def fit(embed: discord.Embed) -> discord.Embed:
+def fit(embed: discord.Embed, locale: Locale = DEFAULT) -> discord.Embed:
     """The embed within every limit Discord sets, and pinging nobody, whatever was put in it.
     The builders keep to budgets of their own; this is the net beneath them."""
     if embed.title:
@@ -155,15 +158,16 @@ def fit(embed: discord.Embed) -> discord.Embed:
     if embed.footer.text:
         footer = shorten(unping(embed.footer.text), FOOTER_LIMIT)
         embed.set_footer(text=footer, icon_url=embed.footer.icon_url)
-    fields = _cut_fields(embed)
+    fields = _cut_fields(embed, locale)
     _set_fields(embed, fields)
     if len(embed) > TOTAL_LIMIT and fields:
         kept = list(fields)
-        while kept and len(embed) + len(more(len(fields))) + 1 > TOTAL_LIMIT:
+        while kept and len(embed) + len(more(len(fields), locale=locale)) + 1 > TOTAL_LIMIT:
             kept.pop()
             _set_fields(embed, kept)
         if len(kept) < len(fields):
-            embed.add_field(name=ZWSP, value=more(len(fields) - len(kept)), inline=False)
+            left = more(len(fields) - len(kept), locale=locale)
+            embed.add_field(name=ZWSP, value=left, inline=False)
     _shrink_text(embed)
     if not (embed.title or embed.description or embed.fields):
         embed.description = EMPTY  # Discord rejects an embed with nothing in it

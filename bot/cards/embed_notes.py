@@ -25,16 +25,15 @@ from bot.cards.embed_fit import (
     safe,
     safe_cut,
 )
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.text import shorten
 from bot.queries.results import Citation
 
-DISAGREE = "⚠ *the sources disagree*"
 MIN_VALUE_CHARS = 24  # less room than this for one more value, and it is counted, not cut
 INLINE_CHARS = 40  # a fact this short sits beside others, three to a row
 NOTE_CHARS = 80  # room kept for one "… and N more …" field: its name and value
-SOURCE = "Source · "
 HEADING_CHARS = 90
-NAME_CHARS = FIELD_NAME_LIMIT - len(" (continued)")
+NAME_CHARS = FIELD_NAME_LIMIT - len(" (continued)")  # the longest in any locale
 
 
 class Field(NamedTuple):
@@ -46,7 +45,8 @@ class Field(NamedTuple):
 def source_fields(layout: Layout, notes: Notes) -> list[Field]:
     """One field per document (more if its notes are many): each heading, then each note's
     evidence; notes without evidence (or all, at the leanest detail) sit on the heading line."""
-    detail = layout.detail
+    detail, locale = layout.detail, layout.locale
+    prefix = say("source_of", locale, name="")
     fields = []
     for source, headings in notes.grouped().items():
         blocks = []
@@ -57,8 +57,9 @@ def source_fields(layout: Layout, notes: Notes) -> list[Field]:
             lines = [f"**{bare}** {where}" if bare else f"*{where}*"]
             lines += [f"**[{n}]** “{layout.escaped(e, detail.evidence)}”" for n, e in shown]
             blocks.append((f"*{where}*", lines))
-        name = SOURCE + shorten(safe(source_line(source, full=True)), NAME_CHARS - len(SOURCE))
-        fields += _named(name, _pack(blocks))
+        line = safe(source_line(source, full=True, locale=locale))
+        name = say("source_of", locale, name=shorten(line, NAME_CHARS - len(prefix)))
+        fields += _named(name, _pack(blocks), locale)
     return fields
 
 
@@ -78,7 +79,7 @@ def _pack(blocks: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
 
 def _where(layout: Layout, heading: str | None) -> str:
     if not heading:
-        return "the document"
+        return say("whole_document", layout.locale)
     return f"› {layout.escaped(clip_heading(heading, HEADING_CHARS), FIELD_VALUE_LIMIT)}"
 
 
@@ -133,20 +134,21 @@ def add_cited_group(
             trial = [*chunks[:-1], f"{chunks[-1]}\n{line}"]
         else:
             trial = [*chunks, line]
-        needed = [*_named(name, trial), *source_fields(layout, notes)]
+        needed = [*_named(name, trial, layout.locale), *source_fields(layout, notes)]
         if not _fits(layout, needed, later + 1):
             notes.rollback(mark)
             left_out = len(builders) - index
             break
         chunks = trial
-    for field in _named(name, chunks):
+    for field in _named(name, chunks, layout.locale):
         layout.add(field.name, field.value)
     if left_out:
         layout.note(left_out, what)
 
 
-def _named(name: str, chunks: Sequence[str]) -> list[Field]:
-    return [Field(name if n == 0 else f"{name} (continued)", c) for n, c in enumerate(chunks)]
+def _named(name: str, chunks: Sequence[str], locale: Locale) -> list[Field]:
+    going_on = say("continued", locale, name=name)
+    return [Field(name if n == 0 else going_on, c) for n, c in enumerate(chunks)]
 
 
 def add_sources(layout: Layout, notes: Notes) -> None:
@@ -170,13 +172,13 @@ def cited_lines(
         mark = notes.mark()
         line = build(notes)
         joined = f"{text}\n{line}" if text else line
-        reserve = len(more(len(builders), what)) + 1
+        reserve = len(more(len(builders), what, layout.locale)) + 1
         chars = len(joined) - taken + reserve
         sources = source_fields(layout, notes)
         if len(joined) + reserve > DESCRIPTION_LIMIT or not _fits(layout, sources, chars=chars):
             notes.rollback(mark)
             layout.dropped += len(builders) - index
-            return f"{text}\n{more(len(builders) - index, what)}"
+            return f"{text}\n{more(len(builders) - index, what, layout.locale)}"
         text = joined
     return text
 
@@ -196,38 +198,41 @@ def values_text(
     *,
     disputed: bool = False,
     limit: int = FIELD_VALUE_LIMIT,
+    locale: Locale = DEFAULT,
 ) -> str:
     """Each value on its own line with its notes, as many as fit in `limit`."""
     if not values:
         return EMPTY
     if len(values) == 1 and not disputed:
         return value_text(values[0], notes, detail, limit)
-    lines = [DISAGREE] if disputed else []
+    lines = [f"⚠ *{say('disputed', locale)}*"] if disputed else []
     for index, value in enumerate(values):
         left = len(values) - index - 1
-        reserve = len(more(left, "more values")) + 1 if left else 0
+        reserve = len(more(left, "values", locale)) + 1 if left else 0
         room = limit - len("\n".join(lines)) - len("\n• ") - reserve
         mark = notes.mark()
         shown = value_text(value, notes, detail, room) if room >= MIN_VALUE_CHARS else ""
         if not shown or len(shown) > room:  # no room, or its note numbers alone overflow
             notes.rollback(mark)
-            return "\n".join([*lines, more(left + 1, "more values")])
+            return "\n".join([*lines, more(left + 1, "values", locale)])
         lines.append(f"• {shown}")
     return "\n".join(lines)
 
 
-def fact_field(fact: Fact, notes: Notes, detail: Detail) -> Field:
+def fact_field(fact: Fact, notes: Notes, detail: Detail, locale: Locale = DEFAULT) -> Field:
     """A fact's label, and its value or values with their notes; disputed values are flagged."""
     name = safe_cut(fact.label, NAME_CHARS, flat=True) + (" ⚠" if fact.disputed else "")
-    value = values_text(fact.values, notes, detail, disputed=fact.disputed)
+    value = values_text(fact.values, notes, detail, disputed=fact.disputed, locale=locale)
     inline = len(fact.values) == 1 and not fact.disputed and len(value) <= INLINE_CHARS
     return Field(name, value, inline)
 
 
-def fact_builders(facts: Sequence[Fact], detail: Detail) -> list[Callable[[Notes], Field]]:
-    return [partial(fact_field, fact, detail=detail) for fact in facts]
+def fact_builders(
+    facts: Sequence[Fact], detail: Detail, locale: Locale = DEFAULT
+) -> list[Callable[[Notes], Field]]:
+    return [partial(fact_field, fact, detail=detail, locale=locale) for fact in facts]
 
 
-def cite_line(citation: Citation) -> str:
+def cite_line(citation: Citation, locale: Locale = DEFAULT) -> str:
     """Where a passage is: source, date and heading, as markdown-safe text."""
-    return safe(cite(citation, full=True, heading_chars=HEADING_CHARS))
+    return safe(cite(citation, full=True, heading_chars=HEADING_CHARS, locale=locale))

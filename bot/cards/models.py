@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from bot.cards.card import Card, Entry, Fact, Section, Value
-from bot.cards.citing import plural, source_line
+from bot.cards.citing import source_line
 from bot.cards.dates import format_when
+from bot.cards.labels import DEFAULT, Locale, attribute_label, counted, forms, say
 from bot.domain.records import ModelKind
 from bot.domain.text import shown
 from bot.queries.results import (
@@ -19,144 +20,161 @@ from bot.queries.results import (
     PersonProfile,
 )
 
-NO_SPEC = "No specification is given in the corpus."
-NOTHING_MORE = "The corpus names it, and says nothing more."
 NAME_CHARS = 80
+# The section each maker's models are listed under, in this order.
 MAKERS: Mapping[bool | None, str] = MappingProxyType(
-    {True: "By MiniMax", False: "Not by MiniMax", None: "Maker not stated"}
+    {True: "maker.minimax", False: "maker.other", None: "maker.unknown"}
 )
 
 
-# What one of a kind is called, and many: "Text model", "text models"; "App", "apps".
-KINDS: Mapping[ModelKind, tuple[str, str]] = MappingProxyType(
-    {
-        ModelKind.TEXT: ("Text model", "text models"),
-        ModelKind.VISION_LANGUAGE: ("Vision-language model", "vision-language models"),
-        ModelKind.SPEECH: ("Speech model", "speech models"),
-        ModelKind.AUDIO: ("Audio model", "audio models"),
-        ModelKind.MUSIC: ("Music model", "music models"),
-        ModelKind.VIDEO: ("Video model", "video models"),
-        ModelKind.MODEL: ("Model", "models of unstated kind"),
-        ModelKind.APP: ("App", "apps"),
-        ModelKind.PRODUCT: ("Product", "products"),
-        ModelKind.PLATFORM: ("Platform", "platforms"),
-        ModelKind.SERIES: ("Model series", "model series"),
-    }
-)
+def kind_names(kind: ModelKind | None, locale: Locale = DEFAULT) -> tuple[str, str]:
+    """What one of a kind is called, and many: "Text model", "text models"; "App", "apps"."""
+    return forms("kind.any" if kind is None else f"kind.{kind.value}", locale)
 
 
-def kind_label(kind: ModelKind | None) -> str | None:
-    return None if kind is None else KINDS[kind][0]
+def kind_label(kind: ModelKind | None, locale: Locale = DEFAULT) -> str | None:
+    return None if kind is None else kind_names(kind, locale)[0]
 
 
-def maker_label(minimax: bool | None) -> str | None:
-    return None if minimax is None else "by MiniMax" if minimax else "not by MiniMax"
+def maker_label(minimax: bool | None, locale: Locale = DEFAULT) -> str | None:
+    if minimax is None:
+        return None
+    return say("made.minimax" if minimax else "made.other", locale)
 
 
-def summary(card: ModelCard) -> str:
+def summary(card: ModelCard, locale: Locale = DEFAULT) -> str:
     """`Text model · by MiniMax · also called M2`."""
     others = [alias for alias in card.aliases if alias != card.name]
-    also = f"also called {', '.join(others)}" if others else None
-    return " · ".join(p for p in (kind_label(card.kind), maker_label(card.minimax), also) if p)
+    also = say("model.also", locale, names=", ".join(others)) if others else None
+    parts = (kind_label(card.kind, locale), maker_label(card.minimax, locale), also)
+    return " · ".join(p for p in parts if p)
 
 
-def closest(card: ModelCard) -> str:
-    by = f", by its name “{shown(card.matched, NAME_CHARS)}”" if card.matched != card.name else ""
-    return f"Closest match for what you typed{by}."
+def closest(card: ModelCard, locale: Locale = DEFAULT) -> str:
+    if card.matched != card.name:
+        return say("model.closest_by", locale, name=shown(card.matched, NAME_CHARS))
+    return say("model.closest", locale)
 
 
 def values(given: Sequence[FactValue]) -> tuple[Value, ...]:
     return tuple(Value(value.value, value.citations) for value in given)
 
 
-def facts(lines: Sequence[FactLine]) -> tuple[Fact, ...]:
-    return tuple(Fact(line.label, values(line.values), line.disputed) for line in lines)
-
-
-def model_card(card: ModelCard) -> Card:
-    notices = [] if card.exact else [closest(card)]
-    main = None
-    if not card.specified:
-        notices.append(NO_SPEC)
-        if not card.facts and not card.mentions:
-            notices.append(NOTHING_MORE)
-        mentions = tuple(Entry(m.text, citations=(m.citation,)) for m in card.mentions)
-        if mentions:
-            main = Section("Where it is mentioned", mentions, what="more mentions", quoted=True)
-    return Card(
-        card.name,
-        lead=(summary(card),),
-        notices=tuple(notices),
-        main=main,
-        facts=facts(card.facts),
+def facts(lines: Sequence[FactLine], locale: Locale = DEFAULT) -> tuple[Fact, ...]:
+    """The lines as facts, each labelled in `locale` where the catalog has its attribute."""
+    return tuple(
+        Fact(
+            attribute_label(line.attribute, line.label, locale), values(line.values), line.disputed
+        )
+        for line in lines
     )
 
 
-def model_list(models: ModelList) -> Card:
-    one, scope = KINDS[models.kind] if models.kind else ("Model", "models")
-    title = f"{scope.capitalize()} in the corpus"
+def model_card(card: ModelCard, locale: Locale = DEFAULT) -> Card:
+    notices = [] if card.exact else [closest(card, locale)]
+    main = None
+    if not card.specified:
+        notices.append(say("model.no_spec", locale))
+        if not card.facts and not card.mentions:
+            notices.append(say("model.nothing_more", locale))
+        mentions = tuple(Entry(m.text, citations=(m.citation,)) for m in card.mentions)
+        if mentions:
+            title = say("model.mentioned", locale)
+            main = Section(title, mentions, what="mentions", quoted=True)
+    return Card(
+        card.name,
+        lead=(summary(card, locale),),
+        notices=tuple(notices),
+        main=main,
+        facts=facts(card.facts, locale),
+        locale=locale,
+    )
+
+
+def model_list(models: ModelList, locale: Locale = DEFAULT) -> Card:
+    one, many = kind_names(models.kind, locale)
+    title = say("models.title", locale, kinds=many.capitalize())
     if not models.models:
-        return Card(title, lead=(f"The corpus names no {scope}.",))
+        return Card(title, lead=(say("models.none", locale, kinds=many),), locale=locale)
     groups: dict[bool | None, list[Entry]] = {maker: [] for maker in MAKERS}
     for model in models.models:
         kind = None if models.kind or model.kind is None else model.kind.value
-        release = format_when(model.release) if model.release else None
+        release = format_when(model.release, locale) if model.release else None
         text = " · ".join(p for p in (kind, release) if p)
         groups[model.minimax].append(Entry(text, label=model.name))
     sections = tuple(
-        Section(f"{MAKERS[maker]} ({len(entries)})", tuple(entries), what="more models")
+        Section(f"{say(MAKERS[maker], locale)} ({len(entries)})", tuple(entries), what="models")
         for maker, entries in groups.items()
         if entries
     )
-    number = len(models.models)
-    count = f"{number:,} {one.lower() if number == 1 else scope}"
-    lead = f"{count}. /model NAME shows a card with every value and its source."
-    return Card(title, lead=(lead,), sections=sections)
+    count = counted("count.models", len(models.models), locale, one=one.lower(), many=many)
+    lead = say("models.lead", locale, count=count)
+    return Card(title, lead=(lead,), sections=sections, locale=locale)
 
 
-def comparison(compared: Comparison) -> Card:
+def comparison(compared: Comparison, locale: Locale = DEFAULT) -> Card:
     """Rows both models give, the two side by side; then what only one of them gives."""
     left, right = compared.left, compared.right
-    lead = [f"{card.name}: {summary(card)}" for card in (left, right)]
-    notices = [f"{card.name}: {closest(card)}" for card in (left, right) if not card.exact]
-    notices += [f"{card.name}: {NO_SPEC}" for card in (left, right) if not card.specified]
+    pair = (left, right)
+
+    def named(card: ModelCard, text: str) -> str:
+        return say("named", locale, name=card.name, text=text)
+
+    lead = [named(card, summary(card, locale)) for card in pair]
+    notices = [named(card, closest(card, locale)) for card in pair if not card.exact]
+    no_spec = say("model.no_spec", locale)
+    notices += [named(card, no_spec) for card in pair if not card.specified]
     if not compared.rows:
-        notices.append("The corpus gives no values to compare.")
-    what = "more rows; /model shows each card in full"
+        notices.append(say("compare.none", locale))
     sections = [
         Section(
-            row.label,
+            attribute_label(row.attribute, row.label, locale),
             facts=(Fact(left.name, values(row.left)), Fact(right.name, values(row.right))),
-            what=what,
+            what="rows",
         )
         for row in compared.rows
         if bool(row.left) == bool(row.right)
     ]
     one_sided = [row for row in compared.rows if bool(row.left) != bool(row.right)]
     for card, side in ((left, "left"), (right, "right")):
-        given = [(row.label, row.left if side == "left" else row.right) for row in one_sided]
+        given = [(row, row.left if side == "left" else row.right) for row in one_sided]
         only = tuple(
-            Fact(label, values(shown_values)) for label, shown_values in given if shown_values
+            Fact(attribute_label(row.attribute, row.label, locale), values(shown_values))
+            for row, shown_values in given
+            if shown_values
         )
         if only:
-            sections.append(Section(f"Only for {card.name}", facts=only, what=what))
+            title = say("compare.only", locale, name=card.name)
+            sections.append(Section(title, facts=only, what="rows"))
     return Card(
-        f"{left.name} vs {right.name}",
+        say("compare.title", locale, left=left.name, right=right.name),
         lead=tuple(lead),
         notices=tuple(notices),
         sections=tuple(sections),
+        locale=locale,
     )
 
 
-def person(profile: PersonProfile) -> Card:
+def person(profile: PersonProfile, locale: Locale = DEFAULT) -> Card:
     lead = [profile.role] if profile.role else []
     others = [name for name in profile.names if name != profile.name]
     if others:
-        lead.append(f"Also written: {', '.join(others)}")
-    quotes = f"{plural(profile.quote_count, 'quote')} in the corpus"
+        lead.append(say("person.also", locale, names=", ".join(others)))
+    quotes = say(
+        "person.quotes", locale, quotes=counted("count.quotes", profile.quote_count, locale)
+    )
     if profile.quote_count:
         quotes += f' · /quote speaker:"{profile.name}"'
     lead.append(quotes)
-    mentioned = tuple(Entry(source_line(source, full=True)) for source in profile.sources)
-    sections = (Section("Mentioned in", mentioned, what="more documents"),) if mentioned else ()
-    return Card(profile.name, lead=tuple(lead), facts=facts(profile.facts), sections=sections)
+    mentioned = tuple(
+        Entry(source_line(source, full=True, locale=locale)) for source in profile.sources
+    )
+    title = say("person.mentioned", locale)
+    sections = (Section(title, mentioned, what="documents"),) if mentioned else ()
+    return Card(
+        profile.name,
+        lead=tuple(lead),
+        facts=facts(profile.facts, locale),
+        sections=sections,
+        locale=locale,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.cards.card import Card, Quoted
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.records import DocumentKind
 from bot.domain.text import shown
 from bot.queries.results import QuoteAnswer
@@ -10,36 +11,41 @@ from bot.queries.results import QuoteAnswer
 QUERY_CHARS = 60
 
 
-def quote_title(quote: QuoteAnswer) -> str:
+def quote_title(quote: QuoteAnswer, locale: Locale = DEFAULT) -> str:
     """How the quote was chosen: "Best match for “scaling laws”", "A random quote", …"""
-    by = f" by {shown(quote.speaker_filter, QUERY_CHARS)}" if quote.speaker_filter else ""
+    speaker = shown(quote.speaker_filter, QUERY_CHARS) if quote.speaker_filter else None
+    by = "_by" if speaker else ""
     if quote.how == "daily":
-        return "Quote of the day"
+        return say("quote.daily", locale)
     if quote.how == "random":
-        return f"A random quote{by}"
-    title = "Best match" if quote.rank == 0 else f"Match {quote.rank + 1}"
-    return f"{title} for “{shown(quote.query or '', QUERY_CHARS)}”{by}"
+        return say(f"quote.random{by}", locale, speaker=speaker)
+    key = "quote.best" if quote.rank == 0 else "quote.match"
+    query = shown(quote.query or "", QUERY_CHARS)
+    return say(f"{key}{by}", locale, query=query, speaker=speaker, n=quote.rank + 1)
 
 
-def speaker_name(quote: QuoteAnswer) -> str:
+def speaker_name(quote: QuoteAnswer, locale: Locale = DEFAULT) -> str:
     """The speaker, with the spelling the source uses when it differs; show notes quote
     one-liners without saying who said them, and the card says so rather than guess."""
     written = quote.speaker_as_written
     if quote.speaker:
         if written and written != quote.speaker:
-            return f"{quote.speaker} (written “{written}”)"
+            return say("quote.written", locale, speaker=quote.speaker, written=written)
         return quote.speaker
     if written:
         return written
     if quote.citation.source.kind is DocumentKind.SHOW_NOTES:
-        return "Unattributed · quoted in the show notes"
-    return "Unattributed"
+        return say("quote.unattributed_notes", locale)
+    return say("quote.unattributed", locale)
 
 
-def quoted(quote: QuoteAnswer) -> Quoted:
-    return Quoted(quote.text.strip(), speaker_name(quote), quote.question, quote.citation)
+def quoted(quote: QuoteAnswer, locale: Locale = DEFAULT) -> Quoted:
+    return Quoted(quote.text.strip(), speaker_name(quote, locale), quote.question, quote.citation)
 
 
-def quote_card(quote: QuoteAnswer) -> Card:
-    status = (f"Match {quote.rank + 1} of {quote.total}",) if quote.how == "match" else ()
-    return Card(quote_title(quote), quote=quoted(quote), status=status)
+def quote_card(quote: QuoteAnswer, locale: Locale = DEFAULT) -> Card:
+    rank = say("quote.rank", locale, n=quote.rank + 1, total=quote.total)
+    status = (rank,) if quote.how == "match" else ()
+    return Card(
+        quote_title(quote, locale), quote=quoted(quote, locale), status=status, locale=locale
+    )

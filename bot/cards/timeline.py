@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 
 from bot.cards.card import Card, Entry, Section
-from bot.cards.citing import plural
-from bot.cards.dates import format_when
+from bot.cards.dates import format_when, month_day, month_name
+from bot.cards.labels import DEFAULT, Locale, counted, say
 from bot.cards.quotes import quoted
 from bot.domain.text import shown
 from bot.queries.results import OnThisDay, Timeline, TimelineEntry
@@ -15,20 +14,20 @@ from bot.queries.results import OnThisDay, Timeline, TimelineEntry
 QUERY_CHARS = 60
 
 
-def events(entries: Sequence[TimelineEntry]) -> Section:
+def events(entries: Sequence[TimelineEntry], locale: Locale = DEFAULT) -> Section:
     """Each event under its date, named by its subject when its text does not name it."""
     shown_entries = []
     for entry in entries:
         text = entry.text
         if entry.subject and entry.subject.casefold() not in text.casefold():
             text = f"{entry.subject}: {text}"
-        when = format_when(entry.when)
+        when = format_when(entry.when, locale)
         shown_entries.append(Entry(text, label=when, citations=(entry.citation,)))
-    return Section(None, tuple(shown_entries), what="more events")
+    return Section(None, tuple(shown_entries), what="events")
 
 
-def pages(page: int, page_count: int) -> str:
-    return f"page {page + 1} of {max(page_count, 1)}"
+def pages(page: int, page_count: int, locale: Locale = DEFAULT) -> str:
+    return say("page", locale, page=page + 1, pages=max(page_count, 1))
 
 
 def _next_page(timeline: Timeline) -> str | None:
@@ -43,46 +42,48 @@ def _next_page(timeline: Timeline) -> str | None:
     return " ".join(parts)
 
 
-def timeline_card(timeline: Timeline) -> Card:
-    parts = ["Timeline"]
+def timeline_card(timeline: Timeline, locale: Locale = DEFAULT) -> Card:
+    parts = [say("timeline", locale)]
     if timeline.year is not None:
         parts.append(str(timeline.year))
     if timeline.query:
         parts.append(f"“{shown(timeline.query, QUERY_CHARS)}”")
     title = " · ".join(parts)
     if not timeline.entries:
-        return Card(title, lead=("No events in the corpus.",))
+        return Card(title, lead=(say("timeline.none", locale),), locale=locale)
+    status = (
+        counted("count.events", timeline.total, locale),
+        pages(timeline.page, timeline.page_count, locale),
+    )
     return Card(
         title,
-        main=events(timeline.entries),
-        status=(plural(timeline.total, "event"), pages(timeline.page, timeline.page_count)),
+        main=events(timeline.entries, locale),
+        status=status,
         next_page=_next_page(timeline),
+        locale=locale,
     )
 
 
-def month_day(month: int, day: int) -> str:
-    return f"{calendar.month_name[month]} {day}"
-
-
-def on_this_day_card(answer: OnThisDay) -> Card:
-    day = month_day(answer.month, answer.day)
-    month = calendar.month_name[answer.month]
-    title = f"On this day · {day}"
-    nothing = f"Nothing in the corpus happened on {day}"
+def on_this_day_card(answer: OnThisDay, locale: Locale = DEFAULT) -> Card:
+    day = month_day(answer.month, answer.day, locale)
+    month = month_name(answer.month, locale)
+    title = say("onthisday", locale, day=day)
     if answer.fallback == "none" and answer.entries:
-        return Card(title, main=events(answer.entries))
+        return Card(title, main=events(answer.entries, locale), locale=locale)
     if answer.fallback == "month" and answer.entries:
         return Card(
             title,
-            notices=(f"{nothing}; from {month} instead:",),
-            main=events(answer.entries),
-            status=(f"Fallback: events from {month}",),
+            notices=(say("onthisday.month", locale, day=day, month=month),),
+            main=events(answer.entries, locale),
+            status=(say("onthisday.fallback_month", locale, month=month),),
+            locale=locale,
         )
     if answer.quote is not None:
         return Card(
             title,
-            notices=(f"{nothing}, nor in {month}; the quote of the day instead:",),
-            quote=quoted(answer.quote),
-            status=("Fallback: quote of the day",),
+            notices=(say("onthisday.quote", locale, day=day, month=month),),
+            quote=quoted(answer.quote, locale),
+            status=(say("onthisday.fallback_quote", locale),),
+            locale=locale,
         )
-    return Card(title, lead=(f"{nothing}.",))
+    return Card(title, lead=(say("onthisday.nothing", locale, day=day),), locale=locale)

@@ -1,8 +1,8 @@
 """Answers with their embeds, remembered: the same typed call (command and checked values) on
-the same day, from the same generation of the index, gets the same answer. A popular
-`/model M2` is then a dictionary lookup, not a query and a render. A new generation of the
-index (another process re-indexed) empties the cache: nothing from the old index is served
-after it."""
+the same day, from the same generation of the index, in the same locale, gets the same
+answer. A popular `/model M2` is then a dictionary lookup, not a query and a render. A new
+generation of the index (another process re-indexed) empties the cache: nothing from the
+old index is served after it."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from datetime import date
 import discord
 
 from bot.cards.embed import render_embed
+from bot.cards.labels import DEFAULT, Locale
 from bot.commands import Call
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer
 from bot.queries.results import QuoteAnswer
 
-Key = tuple[Call, date]
+Key = tuple[Call, date, Locale]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +45,23 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    async def answer(self, corpus: Corpus, call: Call, today: date) -> Rendered:
-        """The answer to `call` on `today`, remembered unless asking again may differ."""
+    async def answer(
+        self, corpus: Corpus, call: Call, today: date, locale: Locale = DEFAULT
+    ) -> Rendered:
+        """The answer to `call` on `today`, its embed in `locale`, remembered unless asking
+        again may differ."""
         async with corpus.request():
             generation = corpus.generation
             if generation != self._generation:
                 self._items.clear()
                 self._generation = generation
-            key: Key = (call, today)
+            key: Key = (call, today, locale)
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
             answer = await call.answer(corpus, today)
-        rendered = Rendered(answer, render_embed(answer))
+        rendered = Rendered(answer, render_embed(answer, locale))
         if _repeatable(answer) and self._generation == generation:
             self._items[key] = rendered
             if len(self._items) > self.size:

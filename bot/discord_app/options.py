@@ -18,6 +18,7 @@ from bot.command_options import AutocompleteSource, Option, Value, convert
 from bot.commands import Call
 from bot.discord_app.answers import Rendered
 from bot.discord_app.app import MinimaxBot
+from bot.discord_app.replies import reader_locale
 from bot.queries.results import Choice
 
 AppChoices = list[app_commands.Choice[str]]
@@ -31,9 +32,10 @@ def client_of(interaction: discord.Interaction) -> MinimaxBot:
 
 
 async def ask(interaction: discord.Interaction, call: Call) -> Rendered:
-    """The answer to `call` for today (the bot's clock), and its embed (remembered)."""
+    """The answer to `call` for today (the bot's clock), and its embed in the asker's locale
+    (remembered)."""
     bot = client_of(interaction)
-    return await bot.answers.answer(bot.corpus, call, bot.today())
+    return await bot.answers.answer(bot.corpus, call, bot.today(), reader_locale(interaction))
 
 
 def as_app_choices(choices: list[Choice]) -> AppChoices:

@@ -1,12 +1,19 @@
-"""How a cog answers: one embed for the answer, pinging nobody; a Problem only to the asker."""
+"""How a cog answers: one embed for the answer, in the reader's locale, pinging nobody; a
+Problem only to the asker."""
 
 from __future__ import annotations
 
 import discord
 
 from bot.cards.embed import NO_PINGS, render_embed
+from bot.cards.labels import Locale, locale_of
 from bot.queries.listings import Answer
 from bot.queries.results import Problem
+
+
+def reader_locale(interaction: discord.Interaction) -> Locale:
+    """The locale of the person who pressed or typed: the fixed words of their answer."""
+    return locale_of(interaction.locale.value)
 
 
 async def send_answer(
@@ -21,7 +28,7 @@ async def send_answer(
     rendered already) or the answer rendered now. A Problem (no such model, no match) is
     shown only to the asker and carries no buttons."""
     private = ephemeral or isinstance(answer, Problem)
-    embed = embed or render_embed(answer)
+    embed = embed or render_embed(answer, reader_locale(interaction))
     shown = view if view is not None and not isinstance(answer, Problem) else discord.utils.MISSING
     if interaction.response.is_done():
         await interaction.followup.send(
@@ -46,5 +53,7 @@ async def edit_answer(
         await send_answer(interaction, answer, embed=embed)
         return
     await interaction.response.edit_message(
-        embed=embed or render_embed(answer), view=view, allowed_mentions=NO_PINGS
+        embed=embed or render_embed(answer, reader_locale(interaction)),
+        view=view,
+        allowed_mentions=NO_PINGS,
     )

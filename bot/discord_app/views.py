@@ -20,10 +20,11 @@ from typing import Any
 
 import discord
 
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.commands import COMMANDS, Call, UsageError, prepare
 from bot.discord_app.button_values import pack, unpack
 from bot.discord_app.options import ask, client_of
-from bot.discord_app.replies import edit_answer
+from bot.discord_app.replies import edit_answer, reader_locale
 from bot.discord_app.tree import FAILED, tell
 from bot.queries import quotes
 from bot.queries.listings import Answer
@@ -112,10 +113,20 @@ class NextQuoteButton(
     """ "Next quote": the match at rank `number` for the same words (and speaker) after a match
     (how "m"), or another random quote (by the same speaker) than quote `number` (how "r")."""
 
-    def __init__(self, asker: int, how: str, number: int, values: str, *, disabled: bool) -> None:
+    def __init__(
+        self,
+        asker: int,
+        how: str,
+        number: int,
+        values: str,
+        *,
+        disabled: bool,
+        locale: Locale = DEFAULT,
+    ) -> None:
         custom_id = f"q:{asker}:{how}{number}:{values}"
+        label = say("button.next_quote", locale)
         button: Button = discord.ui.Button(
-            label="Next quote", style=PRIMARY, custom_id=custom_id, disabled=disabled
+            label=label, style=PRIMARY, custom_id=custom_id, disabled=disabled
         )
         super().__init__(button)
         self.asker, self.how, self.number, self.values = asker, how, number, values
@@ -150,8 +161,11 @@ class NextQuoteButton(
                     answer = await quotes.find_quote(corpus, None, speaker)
                     if not isinstance(answer, QuoteAnswer) or answer.quote_id != self.number:
                         break
+        locale = reader_locale(interaction)
         view = (
-            quote_view(self.asker, answer, self.values) if isinstance(answer, QuoteAnswer) else None
+            quote_view(self.asker, answer, self.values, locale)
+            if isinstance(answer, QuoteAnswer)
+            else None
         )
         await edit_answer(interaction, answer, view=view)
 
@@ -185,12 +199,16 @@ def page_view(asker: int, call: Call, values: str, answer: Answer) -> discord.ui
     return _one_view(back, forward)
 
 
-def quote_view(asker: int, answer: QuoteAnswer, values: str) -> discord.ui.View:
+def quote_view(
+    asker: int, answer: QuoteAnswer, values: str, locale: Locale = DEFAULT
+) -> discord.ui.View:
+    """ "Next quote" under `answer`, labelled in the asker's `locale`."""
     if answer.how == "match":
         last = answer.rank + 1 >= answer.total
-        button = NextQuoteButton(asker, "m", answer.rank + 1, values, disabled=last)
+        number, how = answer.rank + 1, "m"
     else:
-        button = NextQuoteButton(asker, "r", answer.quote_id, values, disabled=False)
+        last, number, how = False, answer.quote_id, "r"
+    button = NextQuoteButton(asker, how, number, values, disabled=last, locale=locale)
     return _one_view(button)
 
 
@@ -204,7 +222,7 @@ async def buttons_for(
     if isinstance(answer, QuoteAnswer):
         words = {"query": answer.query, "speaker": answer.speaker_filter}
         packed = await pack(state, {k: v for k, v in words.items() if v})
-        return quote_view(asker, answer, packed)
+        return quote_view(asker, answer, packed, reader_locale(interaction))
     if isinstance(answer, Timeline | SearchResults) and answer.page_count > 1:
         packed = await pack(state, call_texts(call, without="page"))
         return page_view(asker, call, packed, answer)

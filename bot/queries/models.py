@@ -204,6 +204,7 @@ async def compare_models(corpus: Corpus, left: str, right: str) -> Comparison | 
             label_for(attribute),
             left_lines[attribute].values if attribute in left_lines else (),
             right_lines[attribute].values if attribute in right_lines else (),
+            attribute,
         )
         for attribute in dict.fromkeys(order)
     )

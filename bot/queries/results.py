@@ -118,6 +118,7 @@ class ComparisonRow:
     label: str
     left: tuple[FactValue, ...]
     right: tuple[FactValue, ...]
+    attribute: str = ""  # snake_case key, as on FactLine: its label in another locale
 
 
 @dataclass(frozen=True, slots=True)

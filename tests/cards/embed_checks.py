@@ -6,9 +6,12 @@ import re
 
 import discord
 
+from bot.cards.labels import LOCALES, say
 from tests.cards.limits import texts
 
-SOURCE_FIELD = "Source · "
+SOURCE_FIELD = say("source_of", name="")
+# A source's field in any locale: the notes of a card in Chinese are under "来源 · …".
+SOURCE_FIELDS = tuple(say("source_of", locale, name="") for locale in LOCALES)
 _REFS = re.compile(r"\[(\d+)\]")
 _TRAILING_REFS = re.compile(r"(?:\[\d+\])+$", re.MULTILINE)  # `230B [1][2]`
 
@@ -27,14 +30,15 @@ def all_text(embed: discord.Embed) -> str:
 
 
 def source_text(embed: discord.Embed) -> str:
-    return "\n".join(f.value or "" for f in embed.fields if (f.name or "").startswith(SOURCE_FIELD))
+    fields = embed.fields
+    return "\n".join(f.value or "" for f in fields if (f.name or "").startswith(SOURCE_FIELDS))
 
 
 def assert_every_number_has_its_note(embed: discord.Embed) -> None:
     """Each `[n]` after a value is listed under a source, and nothing else is (DESIGN rule 1).
     Numbers inside corpus text (footnotes like "[2]" mid-sentence) are not note numbers."""
     body = [embed.description or ""]
-    body += [f.value or "" for f in embed.fields if not (f.name or "").startswith(SOURCE_FIELD)]
+    body += [f.value or "" for f in embed.fields if not (f.name or "").startswith(SOURCE_FIELDS)]
     refs = [found for text in body for found in _TRAILING_REFS.findall(text)]
     cited = {int(n) for found in refs for n in _REFS.findall(found)}
     noted = {int(n) for n in _REFS.findall(source_text(embed))}

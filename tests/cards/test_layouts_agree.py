@@ -15,6 +15,7 @@ import pytest
 from bot.cards.build import card_for
 from bot.cards.card import Card, Entry, Fact, Section
 from bot.cards.embed import card_embed
+from bot.cards.labels import LOCALES, Locale
 from bot.cards.text import card_text
 from bot.commands import COMMANDS, run_command
 from bot.queries.corpus import Corpus
@@ -56,7 +57,7 @@ CALLS = (
     ("disagreements", {"subject": "MiniMax"}),
 )
 _ESCAPED = re.compile(r"\\([^\sA-Za-z0-9])")
-_LEFT_OUT = re.compile(r"… and (\d+) more")
+_LEFT_OUT = re.compile(r"(?:… and|……另有) (\d+)")  # "… and 3 more events", "……另有 3 个事件"
 
 
 @pytest.fixture
@@ -119,11 +120,12 @@ def test_every_command_is_exercised() -> None:
     assert {name for name, _ in CALLS} == set(COMMANDS)
 
 
+@pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize(("command", "options"), CALLS, ids=lambda v: str(v))
 async def test_terminal_and_embed_carry_the_same_labels_and_values(
-    corpus: Corpus, command: str, options: dict[str, str]
+    corpus: Corpus, command: str, options: dict[str, str], locale: Locale
 ) -> None:
-    card = card_for(await run_command(corpus, command, options, TODAY))
+    card = card_for(await run_command(corpus, command, options, TODAY), locale)
     text, embed = plain(card_text(card)), embed_text(card_embed(card))
     required, optional = items(card)
     assert required and (optional or card.quote or card.lead)

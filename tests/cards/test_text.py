@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cards.citing import clip_heading
-from bot.cards.models import NO_SPEC
+from bot.cards.labels import say
 from bot.cards.text import render_text
 from bot.domain.records import FuzzyDate, ModelKind
 from bot.domain.text import shown as clip
@@ -103,6 +103,9 @@ def test_a_disputed_fact_shows_every_value_with_its_own_source() -> None:
     assert "LatePost, “In Conversation”, 2024-04-18" in text
     assert "[1] “of roughly 300 people”" in text
     assert "[2] “**Total Size**: ~200 employees”" in text
+
+
+NO_SPEC = say("model.no_spec")
 
 
 def test_a_model_only_mentioned_says_plainly_no_specification_is_given() -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.commands import COMMANDS
 from bot.discord_app.app import MinimaxBot
+from tests.e2e.support import buttons, custom_id, text_of
 from tests.e2e.test_registration import valid_name
 from tests.emulator import DiscordEmulator
 
@@ -68,3 +69,35 @@ async def test_a_chinese_client_still_sends_the_english_names(
     """Discord sends the registered (English) names whatever the user's locale."""
     reply = await (await discord_emulator.slash("model", {"name": "M2"}, locale="zh-CN"))
     assert reply.embeds and not reply.ephemeral
+
+
+async def test_the_same_command_in_zh_cn_shows_the_same_values_under_chinese_labels(
+    discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot
+) -> None:
+    emu = discord_emulator
+    english = await (await emu.slash("model", {"name": "M2"}))
+    chinese_reply = await (await emu.slash("model", {"name": "M2"}, locale="zh-CN"))
+    [en_embed], [zh_embed] = english.embeds, chinese_reply.embeds
+    assert zh_embed["title"] == en_embed["title"] == "MiniMax-M2"
+    en_fields = {f["name"]: f["value"] for f in en_embed["fields"]}
+    zh_fields = {f["name"]: f["value"] for f in zh_embed["fields"]}
+    assert zh_fields["总参数量"] == en_fields["Total parameters"]
+    assert zh_fields["许可证"] == en_fields["Licence"]
+    assert [v for n, v in zh_fields.items() if n.startswith("来源 · ")] == [
+        v for n, v in en_fields.items() if n.startswith("Source · ")
+    ]
+    assert "Total parameters" not in text_of(chinese_reply)
+    assert not emu.violations
+
+
+async def test_a_zh_tw_reader_gets_traditional_labels_and_buttons(
+    discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot
+) -> None:
+    emu = discord_emulator
+    reply = await (await emu.slash("quote", {"query": "compute"}, locale="zh-TW"))
+    assert "與「compute」最相符" in text_of(reply)
+    assert "下一則語錄" in buttons(reply)
+    pressed = await (await emu.click(reply, custom_id(reply, "下一則語錄"), locale="zh-TW"))
+    assert "第 2 則" in text_of(pressed) and "下一則語錄" in buttons(pressed)
+    english = await (await emu.slash("quote", {"query": "compute"}))
+    assert "Best match for “compute”" in text_of(english) and "Next quote" in buttons(english)

@@ -153,8 +153,10 @@ class InteractionsMixin:
         *,
         values: list[str] | None = None,
         user: User | Member | str | int | None = None,
+        locale: str = "en-US",
     ) -> InteractionHandle:
-        """Click the button (or pick ``values`` in the select) ``custom_id`` of a bot message."""
+        """Click the button (or pick ``values`` in the select) ``custom_id`` of a bot message,
+        as a user whose Discord speaks ``locale``."""
         msg = message if isinstance(message, Message) else self.messages[message]
         component = msg.component(custom_id)
         if component is None:
@@ -167,9 +169,9 @@ class InteractionsMixin:
         found = self.world.find_channel(msg.channel_id)
         if found is None and msg.guild is None:  # a message in the bot's DMs
             presser = self.world.member_of(self.world.guild, user or self.world.member).user
-            return await self.send_in_dm(3, custom_id, data, presser, "en-US", msg)
+            return await self.send_in_dm(3, custom_id, data, presser, locale, msg)
         guild, channel = (found[0], found[1]) if found else (None, None)
-        return await self._send(3, custom_id, data, user, guild, channel, None, "en-US", msg)
+        return await self._send(3, custom_id, data, user, guild, channel, None, locale, msg)
 
     async def _command_data(
         self,
