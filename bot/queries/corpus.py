@@ -54,6 +54,9 @@ class Catalog:
         value: T = self._derived[key]
         return value
 
+    def has_derived(self, key: object) -> bool:
+        return key in self._derived
+
     def model(self, name: str) -> Model | None:
         """The model an alias names exactly (case, spaces and punctuation aside)."""
         return self.model_by_key.get(name_key(name))

@@ -32,6 +32,35 @@ class RankedPassage:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownFact:
+    """A fact as /ask reads it: about whom, what, the value, and where it is said."""
+
+    subject: str
+    subject_key: str
+    attribute: str
+    value: str
+    evidence: str
+    file: str
+    heading: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """A dated statement as /ask reads it: the date at its precision, and where it is said."""
+
+    start: str  # YYYY-MM-DD
+    end: str
+    precision: str
+    part: str | None
+    text: str
+    evidence: str
+    subject: str | None
+    subject_key: str | None
+    file: str
+    heading: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RankedQuote:
     id: int
     marked: str  # the quote's text, CJK spaced, matched terms between the markers
@@ -58,6 +87,42 @@ class SearchReads(CorpusReader):
         )
         return [
             RankedPassage(int(r[0]), str(r[1]), r[2], str(r[3]), str(r[4] or ""), float(r[5]))
+            for r in rows
+        ]
+
+    async def known_facts(self) -> list[KnownFact]:
+        """Every fact, in document order: /ask indexes them in memory once per generation."""
+        rows = await self._rows(
+            "SELECT f.subject, f.subject_key, f.attribute, f.value, f.evidence, d.file, p.heading"
+            " FROM facts AS f JOIN documents AS d ON d.id = f.document_id"
+            " LEFT JOIN passages AS p ON p.id = f.passage_id ORDER BY d.file, f.id"
+        )
+        return [
+            KnownFact(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), r[6])
+            for r in rows
+        ]
+
+    async def known_events(self) -> list[KnownEvent]:
+        """Every dated statement, in document order (see `known_facts`)."""
+        rows = await self._rows(
+            "SELECT e.start, e.end, e.precision, e.part, e.text, e.evidence, e.subject,"
+            " e.subject_key, d.file, p.heading"
+            " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+            " LEFT JOIN passages AS p ON p.id = e.passage_id ORDER BY d.file, e.id"
+        )
+        return [
+            KnownEvent(
+                str(r[0]),
+                str(r[1]),
+                str(r[2]),
+                r[3],
+                str(r[4]),
+                str(r[5]),
+                r[6],
+                r[7],
+                str(r[8]),
+                r[9],
+            )
             for r in rows
         ]
 

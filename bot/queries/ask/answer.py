@@ -1,9 +1,10 @@
 """`/ask`: a question in plain words, English or Chinese, answered without a language model.
 
 Read the question (`understand`), answer from the structured knowledge first (the facts the
-corpus states about its subject, both sides where the sources differ, each cited), then show
-the best supporting quote or passages. A question not understood, or about something the
-corpus does not say, says so plainly and shows the nearest passages, never an unrelated one.
+corpus states about its subject, the dates it gives for a "when", both sides where the
+sources differ, each cited), then show the best supporting quote or passages. A question not
+understood, or about something the corpus does not say, says so plainly and shows the
+nearest passages, never an unrelated one.
 """
 
 from __future__ import annotations
@@ -12,12 +13,24 @@ import re
 from typing import Literal
 
 from bot.domain.text import shown
+from bot.queries.ask.knowledge import (
+    DATE_ATTRIBUTES,
+    Asked,
+    Knowledge,
+    Known,
+    knowledge,
+    matching_events,
+    matching_facts,
+    overlap,
+    stems,
+    written_when,
+)
 from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Language, Topic
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.corpus import Corpus
 from bot.queries.labels import label_for
 from bot.queries.quotes import find_quote
-from bot.queries.ranking import MARKS, evidence, excerpt
+from bot.queries.ranking import MARKS, clean, excerpt
 from bot.queries.results import (
     AskAnswer,
     Citation,
@@ -37,42 +50,87 @@ EXCERPT_WORDS = 40
 COMPANY_TOPICS = frozenset(
     {"founded", "team_size", "valuation", "investors", "funding", "gpus", "role"}
 )
+WHEN_LABEL = {"en": "When", "zh": "时间"}
+_MARKED = re.compile(f"{MARKS[0]}(.*?){MARKS[1]}", re.S)
 
 
 def _overview(subject: Subject) -> Topic:
     """What a question that names a subject and nothing more about it reads: its main facts."""
-    return Topic("overview", OVERVIEW[subject.what], "", "", "", re.compile(r"(?!)"))
+    attributes = OVERVIEW.get(subject.what, ("role",))
+    return Topic("overview", attributes, "", "", "", re.compile(r"(?!)"))
 
 
-def _label(topic: Topic, attribute: str, language: Language) -> str:
-    if attribute == topic.attributes[0] and topic.name != "overview":
+def _label(topic: Topic | None, attribute: str, language: Language) -> str:
+    if topic is not None and topic.name != "overview" and topic.attributes[:1] == (attribute,):
         return topic.label(language)
     if language == "zh":
         return SECONDARY_LABELS_ZH.get(attribute, label_for(attribute))
     return label_for(attribute)
 
 
+def _asked(question: Question, topic: Topic | None) -> Asked:
+    subject = question.subject
+    names: frozenset[str] = frozenset()
+    if subject is not None and subject.what != "company":
+        names = stems(subject.name)
+    return Asked(
+        subject.keys if subject is not None else (),
+        names,
+        topic.attributes if topic is not None else (),
+        stems(topic.words) if topic is not None else frozenset(),
+        frozenset(stems(" ".join(question.rest))),
+        subject is not None and subject.what == "company",
+    )
+
+
+def _cited(corpus: Corpus, item: Known) -> Citation:
+    return corpus.catalog.citation(item.file, item.heading, item.evidence)
+
+
 async def _facts(
-    corpus: Corpus, subject: Subject, topic: Topic, language: Language
+    corpus: Corpus, known: Knowledge, question: Question, topic: Topic | None
 ) -> tuple[FactLine, ...]:
-    rows = [
-        r for r in await corpus.store.person_facts(subject.keys) if r.attribute in topic.attributes
-    ]
-    if not rows:
+    groups = matching_facts(known, _asked(question, topic))
+    if not groups:
         return ()
-    disputed = await corpus.store.disputed_attributes([subject.name])
-    by_attribute: dict[str, dict[str, dict[Citation, None]]] = {}
-    for row in sorted(rows, key=lambda r: topic.attributes.index(r.attribute)):
-        cited = corpus.catalog.citation(row.file, row.heading, row.evidence)
-        by_attribute.setdefault(row.attribute, {}).setdefault(row.value, {})[cited] = None
-    return tuple(
-        FactLine(
-            attribute,
-            _label(topic, attribute, language),
-            tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
-            disputed=attribute in disputed,
+    subject = question.subject
+    disputed = await corpus.store.disputed_attributes(sorted({g[0].subject for g in groups}))
+    lines = []
+    for group in groups:
+        first = group[0]
+        label = _label(topic, first.attribute, question.language)
+        if subject is None or first.subject_key not in subject.keys:
+            label = f"{first.subject} · {label}"
+        values: dict[str, dict[Citation, None]] = {}
+        for item in group:
+            values.setdefault(item.value, {})[_cited(corpus, item)] = None
+        lines.append(
+            FactLine(
+                first.attribute,
+                label,
+                tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
+                disputed=first.attribute in disputed and len(values) > 1,
+            )
         )
-        for attribute, values in by_attribute.items()
+    return tuple(lines)
+
+
+def _dates(corpus: Corpus, known: Knowledge, question: Question) -> FactLine | None:
+    """The dates the sources give for what a "when" question asks, each with its source."""
+    found = matching_events(known, _asked(question, question.topic))
+    if not found:
+        return None
+    values: dict[str, dict[Citation, None]] = {}
+    for item in found:
+        assert item.when is not None
+        values.setdefault(written_when(item.when), {})[_cited(corpus, item)] = None
+    whens = [item.when for item in found if item.when is not None]
+    apart = any(not a.overlaps(b) for a in whens for b in whens)
+    return FactLine(
+        "when",
+        WHEN_LABEL[question.language],
+        tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
+        disputed=apart,
     )
 
 
@@ -80,44 +138,89 @@ def _search_words(question: Question) -> str:
     words = list(question.rest)
     if question.topic is not None:
         words.append(question.topic.words)
-    if question.subject is not None:
-        words.append(question.subject.name)
+    subject = question.subject
+    if subject is not None and (subject.what != "company" or not words):
+        words.append(subject.name)
     return " ".join(words)
 
 
-def _about(row: RankedPassage, subject: Subject | None) -> bool:
-    """Whether a passage matched more than the subject's name: a passage that only names
-    MiniMax does not answer a question about MiniMax."""
-    named = set() if subject is None else {w.casefold() for w in query_words(subject.name)}
-    named |= {w.casefold() for w in query_words(subject.typed)} if subject else set()
-    marked = row.marked.replace(MARKS[0], "\n" + MARKS[0]).split("\n")
-    spans = {piece[1 : piece.find(MARKS[1])].casefold() for piece in marked[1:]}
-    return bool(spans - named) and evidence(row.marked).words > 0
+def _mentions(text: str, subject: Subject) -> bool:
+    folded = text.casefold()
+    return any(len(s) > 1 and s.casefold() in folded for s in (*subject.spellings, subject.typed))
 
 
-async def _passages(corpus: Corpus, question: Question) -> tuple[SearchHit, ...]:
+def _enough(wanted: frozenset[str], have: frozenset[str], topic: frozenset[str]) -> bool:
+    """Half the question's own words (at least one, two of three or more), or without any,
+    one of its topic's words."""
+    if not wanted:
+        return not topic or overlap(topic, have) > 0
+    return 2 * overlap(wanted, have) >= len(wanted) and overlap(wanted, have) >= min(
+        2, len(wanted) - 1 or 1
+    )
+
+
+def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) -> bool:
+    """Whether a passage says what is asked, not only the subject's name: enough of the
+    question's own words, and the subject itself when it is not the company."""
+    subject = question.subject
+    text = clean(row.marked)
+    named = _mentions(text + " " + (row.heading or ""), subject) if subject else True
+    if subject is not None and subject.what != "company" and not named:
+        return False
+    matched = stems(" ".join(_MARKED.findall(row.marked)))
+    return _enough(wanted, matched, _topic_words(question))
+
+
+def _topic_words(question: Question) -> frozenset[str]:
+    return stems(question.topic.words) if question.topic is not None else frozenset()
+
+
+def _wanted(question: Question) -> frozenset[str]:
+    words = stems(" ".join(question.rest))
+    if question.subject is not None and question.subject.what != "company":
+        words -= stems(question.subject.name)
+    return words
+
+
+async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit], bool]:
+    """The passages shown, and whether they say what is asked (else: the nearest ones)."""
     words = _search_words(question)
     if not query_words(words):
-        return ()
-    named_only = question.topic is None and not question.rest  # `what is Hailuo`
-    rows = [
-        row for row in await ranked(corpus, words) if named_only or _about(row, question.subject)
-    ]
-    return tuple(
+        return [], False
+    rows = await ranked(corpus, words)
+    wanted = _wanted(question)
+    good = [row for row in rows if _relevant(row, question, wanted)]
+    shown_rows = good or rows
+    hits = [
         SearchHit(
             excerpt(row.marked, words=EXCERPT_WORDS),
             corpus.catalog.citation(row.file, row.heading),
         )
-        for row in rows[:SHOWN_PASSAGES]
-    )
+        for row in shown_rows[:SHOWN_PASSAGES]
+    ]
+    return hits, bool(good)
 
 
 async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
-    """What the person said about the rest of the question (`what did Yan say about ...`)."""
-    if question.subject is None or question.subject.what != "person" or not question.rest:
+    """What was said about the rest of the question (`what did Yan say about ...`): by the
+    person asked about, else by anyone, when it holds enough of the question's words."""
+    subject = question.subject
+    if not question.rest:
         return None
-    found = await find_quote(corpus, " ".join(question.rest), question.subject.name)
-    return found if isinstance(found, QuoteAnswer) else None
+    speaker = subject.name if subject is not None and subject.what == "person" else None
+    found = await find_quote(corpus, " ".join(question.rest), speaker)
+    if not isinstance(found, QuoteAnswer):
+        return None
+    wanted = _wanted(question)
+    said = stems(f"{found.text} {found.question or ''}")
+    if not wanted or not _enough(wanted, said, frozenset()):
+        return None
+    if question.topic is not None and not overlap(_topic_words(question), said):
+        return None
+    thing = subject is not None and subject.what not in ("company", "person")
+    if thing and subject and not _mentions(f"{found.text} {found.question or ''}", subject):
+        return None
+    return found
 
 
 def _with_company(question: Question) -> Question:
@@ -126,7 +229,7 @@ def _with_company(question: Question) -> Question:
         return question
     if question.topic.name not in COMPANY_TOPICS:
         return question
-    company = Subject(COMPANY, "company", ("minimax",), "")
+    company = Subject(COMPANY, "company", ("minimax",), "", spellings=(COMPANY,))
     return Question(
         question.text, question.language, question.kind, company, question.topic, question.rest
     )
@@ -136,32 +239,36 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
     typed = shown(text, MAX_QUESTION_CHARS)
     if not query_words(text):
         return Problem("Ask a question in a few words: `/ask when was MiniMax founded`.")
-    question = _with_company(understand(corpus.catalog, text[:MAX_QUESTION_CHARS]))
-    subject, topic, language = question.subject, question.topic, question.language
-    facts: tuple[FactLine, ...] = ()
-    if subject is not None and topic is not None and topic.attributes:
-        facts = await _facts(corpus, subject, topic, language)
-    elif subject is not None and topic is None and not question.rest:
-        facts = await _facts(corpus, subject, _overview(subject), language)
-    quote = await _quote(corpus, question) if question.kind == "what_said" else None
-    passages = await _passages(corpus, question)
+    known = await knowledge(corpus)
+    question = _with_company(understand(corpus.catalog, text[:MAX_QUESTION_CHARS], known.subjects))
+    subject, topic = question.subject, question.topic
+    if subject is not None and topic is None and not question.rest:
+        topic = _overview(subject)
+    facts = await _facts(corpus, known, question, topic)
+    if question.kind == "when":
+        dates = _dates(corpus, known, question)
+        dated = [line for line in facts if line.attribute in DATE_ATTRIBUTES]
+        facts = (*dated, *([dates] if dates is not None else []))
+    quote = await _quote(corpus, question) if question.kind != "when" else None
+    passages, relevant = await _passages(corpus, question)
     understood = subject is not None or topic is not None or bool(question.rest)
     outcome: Literal["answered", "not_covered", "not_understood"] = "not_covered"
-    if facts or quote or (passages and (topic is not None or question.rest)):
+    if facts or quote or (relevant and question.kind != "when"):
         outcome = "answered"
     elif not understood:
         outcome = "not_understood"
     curated = (subject.typed, subject.name) if subject is not None and subject.curated else None
+    shown_topic = question.topic
     return AskAnswer(
         typed,
-        language,
+        question.language,
         question.kind,
         outcome,
         subject.name if subject is not None else None,
-        topic.label(language) if topic is not None and topic.name != "overview" else None,
+        shown_topic.label(question.language) if shown_topic is not None else None,
         facts,
         quote,
-        passages,
+        tuple(passages),
         curated,
     )
 

@@ -126,7 +126,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     _topic(
         "investors",
-        (),
+        ("key_investors", "investors", "lead_investor"),
         "investor invested led round Series",
         "Investors",
         "投资方",
@@ -187,6 +187,9 @@ TOPICS: tuple[Topic, ...] = (
 # such, never shown as the corpus's words. Each maps to a name the corpus does write.
 CURATED_NAMES: dict[str, str] = {
     "海螺": "Hailuo AI",  # curated: the app's Chinese name; the corpus writes only Hailuo
+    "星野": "Xingye",  # curated: the app's Chinese name; the corpus writes only Xingye
+    "黄仁勋": "Jensen Huang",  # curated: the corpus writes his name in English only
+    "李彦宏": "Robin Li",  # curated: the corpus writes his name in English only
 }
 
 # How the company itself is named; it is the subject when a question names nothing else.

@@ -1,13 +1,16 @@
-"""Reading a question: its kind, what it is about (the company, a model, a person) and which
-of the corpus's subjects (founding, funding, context window ...) it asks for."""
+"""Reading a question: its kind, what it is about (the company, a model, a person, or another
+thing the facts are about: a funding round, ...) and which of the corpus's subjects
+(founding, funding, context window ...) it asks for. A Chinese question is read through the
+bilingual lexicon (bot.queries.ask.chinese) into the English words the corpus uses."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.domain.names import name_key
+from bot.queries.ask.chinese import in_english, simplified
 from bot.queries.ask.lexicon import (
     COMPANY,
     COMPANY_NAMES,
@@ -18,16 +21,14 @@ from bot.queries.ask.lexicon import (
     Language,
     Topic,
 )
+from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog
 from bot.queries.search import query_words
 from bot.store.fts import STOP_WORDS, is_cjk
 
 MAX_NAME_WORDS = 4
 MAX_CJK_NAME = 6
-# Question words and fillers that are not what is asked about, in either language.
-_FILLER = re.compile(
-    r"什么时候|什么|哪些|哪个|哪年|多少|是不是|有没有|是否|怎么看|怎么|如何|谁|吗|呢|的|了|是|有|在|和"
-)
+# Question words and fillers that are not what is asked about.
 _EXTRA_STOP = frozenset(
     [
         "many",
@@ -39,11 +40,20 @@ _EXTRA_STOP = frozenset(
         "think",
         "about",
         "whats",
-        "many",
         "number",
         "mean",
         "tell",
         "know",
+        "s",
+        "according",
+        "get",
+        "use",
+        "uses",
+        "used",
+        "have",
+        "has",
+        "there",
+        "happened",
     ]
 )
 
@@ -51,10 +61,11 @@ _EXTRA_STOP = frozenset(
 @dataclass(frozen=True, slots=True)
 class Subject:
     name: str  # as facts name it: the company, a model's or a person's canonical name
-    what: Literal["company", "model", "person"]
+    what: Literal["company", "model", "person", "thing"]
     keys: tuple[str, ...]  # name keys of every spelling, as facts key their subject
     typed: str  # as the question wrote it
     curated: bool = False  # found through the curated list, not the corpus's own names
+    spellings: tuple[str, ...] = ()  # every name it is written by
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +79,22 @@ class Question:
 
 
 def _kind(text: str) -> Kind:
-    lowered = text.casefold().strip()
+    lowered = simplified(text).casefold().strip()
     return next((kind for kind, pattern in KIND_PATTERNS if pattern.search(lowered)), "other")
 
 
-def _subject_named(catalog: Catalog, typed: str) -> Subject | None:
+def _chinese_names(catalog: Catalog) -> frozenset[str]:
+    """The Chinese names a question may use, kept whole when its Chinese is read."""
+    names = [n for p in catalog.people for n in p.names]
+    names += [a for m in catalog.models for a in m.aliases]
+    names += [*COMPANY_NAMES, *CURATED_NAMES]
+    return frozenset(n for n in names if is_cjk(n))
+
+
+CHINESE_NAMES = PerCatalog(_chinese_names)
+
+
+def _subject_named(catalog: Catalog, typed: str, things: Mapping[str, str]) -> Subject | None:
     key = name_key(typed)
     if not key:
         return None
@@ -80,15 +102,17 @@ def _subject_named(catalog: Catalog, typed: str) -> Subject | None:
     if curated:
         key = name_key(CURATED_NAMES[typed])
     if key in COMPANY_NAMES or typed in COMPANY_NAMES:
-        return Subject(COMPANY, "company", (name_key(COMPANY),), typed)
+        return Subject(COMPANY, "company", (name_key(COMPANY),), typed, spellings=(COMPANY,))
     person = catalog.person_by_key.get(key)
     if person is not None:
         keys = tuple(dict.fromkeys(name_key(n) for n in person.names if name_key(n)))
-        return Subject(person.name, "person", keys, typed, curated)
+        return Subject(person.name, "person", keys, typed, curated, tuple(person.names))
     model = catalog.model_by_key.get(key) or catalog.model_by_key.get("minimax" + key)
     if model is not None:
         keys = tuple(dict.fromkeys(name_key(a) for a in model.aliases if name_key(a)))
-        return Subject(model.name, "model", keys, typed, curated)
+        return Subject(model.name, "model", keys, typed, curated, tuple(model.aliases))
+    if key in things and len(key) > 3:
+        return Subject(things[key], "thing", (key,), typed, curated, (things[key],))
     return None
 
 
@@ -107,41 +131,51 @@ def _candidates(words: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _find_subject(catalog: Catalog, words: list[str]) -> tuple[Subject | None, set[int], str]:
+def _find_subject(
+    catalog: Catalog, words: list[str], things: Mapping[str, str]
+) -> tuple[Subject | None, set[int], str]:
     """The most specific name the question uses (a model or a person before the company),
     the indexes of the words it takes, and the Chinese piece it takes from a run."""
     found: list[tuple[Subject, set[int], str]] = []
     for start, end, typed in _candidates(words):
         if typed.casefold() in STOP_WORDS or len(name_key(typed)) < 2:
             continue
-        subject = _subject_named(catalog, typed)
+        subject = _subject_named(catalog, typed, things)
         if subject is not None:
             taken = set(range(start, end)) if end > start else set()
             found.append((subject, taken, typed if end == start else ""))
     if not found:
         return None, set(), ""
-    best = next((f for f in found if f[0].what != "company"), found[0])
-    return best
+    return next((f for f in found if f[0].what != "company"), found[0])
 
 
-def understand(catalog: Catalog, text: str) -> Question:
-    words = query_words(text)
-    subject, taken, piece = _find_subject(catalog, words)
+def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = None) -> Question:
+    """Read `text`; `things` are the other subjects facts are about (name key -> name)."""
+    english = in_english(text, CHINESE_NAMES(catalog))
+    words = query_words(english)
+    subject, taken, piece = _find_subject(catalog, words, things or {})
     remaining = " ".join(w for i, w in enumerate(words) if i not in taken)
     if piece:
         remaining = remaining.replace(piece, " ")
     topic = next((t for t in TOPICS if t.cues.search(remaining)), None)
-    if topic is None and subject is not None and subject.what == "person":
-        topic = (
-            next((t for t in TOPICS if t.name == "role"), None) if _kind(text) == "who" else None
-        )
-    chinese = _FILLER.sub(" ", remaining)
+    kind = _kind(text)
+    if topic is None and subject is not None and subject.what == "person" and kind == "who":
+        topic = next((t for t in TOPICS if t.name == "role"), None)
     rest = tuple(
         w
-        for w in query_words(chinese)
+        for w in query_words(remaining)
         if w.casefold() not in STOP_WORDS
         and w.casefold() not in _EXTRA_STOP
+        and not (len(w) == 1 and w.isascii())
+        and not (subject is not None and name_key(w) in COMPANY_NAMES)
         and not (topic is not None and topic.cues.search(w))
     )
-    language: Language = "zh" if is_cjk(remaining) else "en"
-    return Question(text, language, _kind(text), subject, topic, rest)
+    language: Language = "zh" if is_cjk(text) and is_cjk(_unnamed(text, subject)) else "en"
+    return Question(text, language, kind, subject, topic, rest)
+
+
+def _unnamed(text: str, subject: Subject | None) -> str:
+    """The question less the name of its subject as typed: a question in English may name
+    a person in Chinese (`who is 颜俊杰`)."""
+    text = simplified(text)
+    return text if subject is None or not subject.typed else text.replace(subject.typed, " ")

@@ -1,0 +1,233 @@
+"""What /ask answers from first: the corpus's facts and dated statements, held in memory once
+per generation of the index, and found for a question by its subject and its words.
+
+A fact answers a question when it is about the question's subject (or names it) and its
+attribute or value says what the question asks (its topic, or its own words, stemmed). A
+dated statement answers a "when" question the same way, its date shown at its precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain.records import FuzzyDate, Precision
+from bot.queries.corpus import Catalog, Corpus
+from bot.store.search_read import KnownEvent, KnownFact
+
+MAX_LINES = 3  # fact lines shown for one question
+MAX_DATES = 4  # dated statements shown for one "when" question
+_WORD = re.compile(r"\w+")
+_SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
+_PART_WORDS = {"end": "end of", "first half": "first half of", "second half": "second half of"}
+# Attributes whose value is a date: a "when" question is answered by them too.
+DATE_ATTRIBUTES = frozenset(
+    {
+        "founded",
+        "release",
+        "born",
+        "date",
+        "tenure",
+        "first_moe_model_launch",
+        "moe_development_start",
+    }
+)
+
+
+def stem(word: str) -> str:
+    """A rough English stem, only to match a question's words with a fact's: `launched`,
+    `launch`; `investors`, `investor`. Short words and digits are left as they are."""
+    word = word.casefold()
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's words, with hyphenated words also whole (`pre-training`)."""
+    found = {stem(w) for w in _WORD.findall(text.replace("_", " "))}
+    found |= {stem(w.replace("-", "")) for w in re.findall(r"\w+(?:-\w+)+", text)}
+    return frozenset(found)
+
+
+def overlap(wanted: Iterable[str], have: frozenset[str]) -> int:
+    """How many of the wanted stems a text has: whole, or as the end of a longer word
+    (`publish` in `republish`)."""
+    return sum(1 for w in wanted if w in have or (len(w) >= 5 and any(h.endswith(w) for h in have)))
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A fact or a dated statement, with the stems it is found by."""
+
+    subject: str
+    subject_key: str
+    attribute: str  # "" for a dated statement
+    value: str  # a fact's value; a statement's text
+    evidence: str
+    file: str
+    heading: str | None
+    words: frozenset[str]  # of the attribute and value
+    when: FuzzyDate | None = None
+    company_own: bool = False  # about a thing of the company's (a funding round ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    facts: tuple[Known, ...]
+    events: tuple[Known, ...]
+    by_subject: dict[str, tuple[int, ...]]  # subject key -> indexes into facts
+    subjects: dict[str, str]  # subject key -> the subject as facts name it
+
+
+def _fact(row: KnownFact, catalog: Catalog) -> Known:
+    named = row.subject_key in catalog.person_by_key or row.subject_key in catalog.model_by_key
+    return Known(
+        row.subject,
+        row.subject_key,
+        row.attribute,
+        row.value,
+        row.evidence,
+        row.file,
+        row.heading,
+        stems(f"{row.attribute} {row.value}"),
+        company_own=not named,
+    )
+
+
+def _event(row: KnownEvent) -> Known:
+    when = FuzzyDate(
+        start=date.fromisoformat(row.start),
+        end=date.fromisoformat(row.end),
+        precision=Precision(row.precision),
+        part=row.part,
+    )
+    return Known(
+        row.subject or "",
+        row.subject_key or "",
+        "",
+        row.text,
+        row.evidence,
+        row.file,
+        row.heading,
+        stems(row.text),
+        when,
+    )
+
+
+def _build(catalog: Catalog, facts: Sequence[KnownFact], events: Sequence[KnownEvent]) -> Knowledge:
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(facts):
+        by_subject[row.subject_key].append(index)
+    return Knowledge(
+        tuple(_fact(row, catalog) for row in facts),
+        tuple(_event(row) for row in events),
+        {key: tuple(found) for key, found in by_subject.items()},
+        {row.subject_key: row.subject for row in facts},
+    )
+
+
+class _Key:
+    """The key of the knowledge in the catalog's derived values (one per generation)."""
+
+
+_KEY = _Key()
+
+
+async def knowledge(corpus: Corpus) -> Knowledge:
+    """The facts and dated statements of the generation served, read once per generation."""
+    catalog: Catalog = corpus.catalog
+    if not catalog.has_derived(_KEY):
+        facts, events = await corpus.store.known_facts(), await corpus.store.known_events()
+        catalog.derived(_KEY, lambda built: _build(built, facts, events))
+    return catalog.derived(_KEY, lambda built: _build(built, (), ()))
+
+
+def written_when(when: FuzzyDate) -> str:
+    """A date in words at its own precision: `June 2025`, `late 2021`, `2024`, `2024-04-18`."""
+    if when.precision is Precision.DAY:
+        return when.start.isoformat()
+    if when.precision is Precision.MONTH:
+        return when.start.strftime("%B %Y")
+    if when.precision is Precision.PART:
+        return f"{_PART_WORDS.get(when.part or '', when.part)} {when.start.year}"
+    return str(when.start.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the knowledge is searched with: the subject's name keys and name words, the
+    topic's attributes and words, and the question's own words, all stemmed."""
+
+    keys: tuple[str, ...]
+    names: frozenset[str]
+    attributes: tuple[str, ...]
+    topic: frozenset[str]
+    words: frozenset[str]
+    company: bool  # the subject is the company: facts about it rarely name it
+
+
+def _about(item: Known, asked: Asked) -> bool:
+    if not asked.keys:
+        return True
+    if any(item.subject_key == k or item.subject_key.startswith(k) for k in asked.keys if k):
+        return True
+    if asked.company and item.company_own:
+        return True
+    return not asked.company and bool(asked.names) and asked.names <= item.words
+
+
+def _fact_score(item: Known, asked: Asked) -> int:
+    on_topic = 3 if item.attribute in asked.attributes else 0
+    attribute = stems(item.attribute)
+    said = 2 * overlap(asked.words, attribute) + overlap(asked.words, item.words)
+    return on_topic + said
+
+
+def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
+    """The facts that answer, grouped by subject and attribute, best first."""
+    if asked.keys and not asked.words and not asked.attributes and not asked.topic:
+        return []
+    candidates: Iterable[Known] = known.facts
+    scored: dict[tuple[str, str], tuple[int, list[Known]]] = {}
+    for item in candidates:
+        if not _about(item, asked):
+            continue
+        score = _fact_score(item, asked)
+        if score <= 0 or (not asked.keys and overlap(asked.words, item.words) == 0):
+            continue
+        group = (item.subject, item.attribute)
+        best, items = scored.get(group, (0, []))
+        items.append(item)
+        scored[group] = (max(best, score), items)
+    ranked = sorted(scored.values(), key=lambda pair: -pair[0])
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    return [items for score, items in ranked if score * 2 >= top][:MAX_LINES]
+
+
+def matching_events(known: Knowledge, asked: Asked) -> list[Known]:
+    """The dated statements that answer a "when" question, best first."""
+    wanted = asked.words | asked.topic
+    found: list[tuple[int, Known]] = []
+    for item in known.events:
+        subject = bool(asked.keys) and _about(item, asked) and bool(item.subject_key)
+        named = bool(asked.names) and asked.names <= item.words
+        if asked.keys and not asked.company and not (subject or named):
+            continue
+        said = overlap(wanted, item.words)
+        if wanted and said == 0:
+            continue
+        found.append((said + (2 if subject else 0), item))
+    if not found:
+        return []
+    top = max(score for score, _ in found)
+    best = [item for score, item in found if score == top]
+    return list({(i.file, i.when, i.value): i for i in best}.values())[:MAX_DATES]
