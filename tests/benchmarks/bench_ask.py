@@ -83,10 +83,14 @@ def has_evidence(evidence: str, texts: Sequence[str]) -> bool:
 
 
 def shown(answer: AskAnswer) -> str:
-    parts = [v.value for line in answer.facts for v in line.values]
+    """What the card puts in front of the reader: its subject, each fact's label (which names
+    the person a fact is about), value and evidence, the quote with the question it answers,
+    the passages."""
+    parts = [answer.subject or ""] + [line.label for line in answer.facts]
+    parts += [v.value for line in answer.facts for v in line.values]
     parts += [c.evidence or "" for line in answer.facts for v in line.values for c in v.citations]
     if answer.quote is not None:
-        parts.append(answer.quote.text)
+        parts += [answer.quote.text, answer.quote.question or ""]
     parts += ["".join(s.text for s in hit.snippet) for hit in answer.passages]
     return "\n".join(parts)
 

@@ -18,6 +18,7 @@ from bot.queries.ask.knowledge import (
     Asked,
     Knowledge,
     Known,
+    enough,
     knowledge,
     matching_events,
     matching_facts,
@@ -68,18 +69,20 @@ def _label(topic: Topic | None, attribute: str, language: Language) -> str:
     return label_for(attribute)
 
 
-def _asked(question: Question, topic: Topic | None) -> Asked:
+def _asked(corpus: Corpus, question: Question, topic: Topic | None) -> Asked:
     subject = question.subject
-    names: frozenset[str] = frozenset()
+    names: tuple[str, ...] = ()
     if subject is not None and subject.what != "company":
-        names = stems(subject.name)
+        names = tuple(n for n in (*subject.spellings, subject.typed) if len(n) > 1)
     return Asked(
         subject.keys if subject is not None else (),
         names,
         topic.attributes if topic is not None else (),
-        stems(topic.words) if topic is not None else frozenset(),
-        frozenset(stems(" ".join(question.rest))),
+        _topic_words(question) if topic is question.topic else frozenset(),
+        _wanted(question),
         subject is not None and subject.what == "company",
+        who=question.kind == "who" and (subject is None or subject.what in ("company", "thing")),
+        people=frozenset(corpus.catalog.person_by_key),
     )
 
 
@@ -90,7 +93,7 @@ def _cited(corpus: Corpus, item: Known) -> Citation:
 async def _facts(
     corpus: Corpus, known: Knowledge, question: Question, topic: Topic | None
 ) -> tuple[FactLine, ...]:
-    groups = matching_facts(known, _asked(question, topic))
+    groups = matching_facts(known, _asked(corpus, question, topic))
     if not groups:
         return ()
     subject = question.subject
@@ -100,7 +103,8 @@ async def _facts(
         first = group[0]
         label = _label(topic, first.attribute, question.language)
         if subject is None or first.subject_key not in subject.keys:
-            label = f"{first.subject} · {label}"
+            person = corpus.catalog.person_by_key.get(first.subject_key)
+            label = f"{person.name if person else first.subject} · {label}"
         values: dict[str, dict[Citation, None]] = {}
         for item in group:
             values.setdefault(item.value, {})[_cited(corpus, item)] = None
@@ -117,7 +121,7 @@ async def _facts(
 
 def _dates(corpus: Corpus, known: Knowledge, question: Question) -> FactLine | None:
     """The dates the sources give for what a "when" question asks, each with its source."""
-    found = matching_events(known, _asked(question, question.topic))
+    found = matching_events(known, _asked(corpus, question, question.topic))
     if not found:
         return None
     values: dict[str, dict[Citation, None]] = {}
@@ -150,13 +154,10 @@ def _mentions(text: str, subject: Subject) -> bool:
 
 
 def _enough(wanted: frozenset[str], have: frozenset[str], topic: frozenset[str]) -> bool:
-    """Half the question's own words (at least one, two of three or more), or without any,
-    one of its topic's words."""
+    """Enough of the question's own words, or without any, one of its topic's words."""
     if not wanted:
         return not topic or overlap(topic, have) > 0
-    return 2 * overlap(wanted, have) >= len(wanted) and overlap(wanted, have) >= min(
-        2, len(wanted) - 1 or 1
-    )
+    return enough(wanted, have)
 
 
 def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) -> bool:
@@ -167,12 +168,18 @@ def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) ->
     named = _mentions(text + " " + (row.heading or ""), subject) if subject else True
     if subject is not None and subject.what != "company" and not named:
         return False
-    matched = stems(" ".join(_MARKED.findall(row.marked)))
-    return _enough(wanted, matched, _topic_words(question))
+    return _enough(wanted, _marked_stems(row), _topic_words(question))
+
+
+def _marked_stems(row: RankedPassage) -> frozenset[str]:
+    return stems(" ".join(_MARKED.findall(row.marked)))
 
 
 def _topic_words(question: Question) -> frozenset[str]:
-    return stems(question.topic.words) if question.topic is not None else frozenset()
+    """The topic's own words and those the question named it by (`MoE`)."""
+    if question.topic is None:
+        return frozenset()
+    return stems(" ".join((question.topic.words, *question.cue)))
 
 
 def _wanted(question: Question) -> frozenset[str]:
@@ -190,7 +197,10 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     rows = await ranked(corpus, words)
     wanted = _wanted(question)
     good = [row for row in rows if _relevant(row, question, wanted)]
-    shown_rows = good or rows
+    # then those that hold some of what is asked: the other side of a yes or no, say
+    near = stems(" ".join(question.rest)) | _topic_words(question)
+    some = [r for r in rows if r not in good and overlap(near, _marked_stems(r)) > 0]
+    shown_rows = good + some if good else rows
     hits = [
         SearchHit(
             excerpt(row.marked, words=EXCERPT_WORDS),
@@ -208,7 +218,10 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
     if not question.rest:
         return None
     speaker = subject.name if subject is not None and subject.what == "person" else None
-    found = await find_quote(corpus, " ".join(question.rest), speaker)
+    words = [*question.rest, *question.cue]
+    if subject is not None and subject.what in ("model", "thing"):
+        words.append(subject.name)
+    found = await find_quote(corpus, " ".join(words), speaker)
     if not isinstance(found, QuoteAnswer):
         return None
     wanted = _wanted(question)

@@ -66,6 +66,11 @@ LEXICON: dict[str, str] = {
     "第一个": "first",
     "第一款": "first",
     "出生": "born",
+    "开始做": "start began",
+    "开始": "start began",
+    "多少人": "people",
+    "多长": "how long",
+    "多久": "how long",
     "多大了": "age",
     "年龄": "age",
     "以前": "before",
@@ -148,7 +153,7 @@ LEXICON: dict[str, str] = {
 # Question words and fillers, dropped once the kind of question is read from them.
 _FILLER = re.compile(
     r"什么时候|什么|哪些|哪个|哪款|哪年|哪一年|哪里|哪|多少|是不是|有没有|是否|怎么看|怎么说"
-    r"|怎么|如何|为什么|谁|吗|呢|的|了|是|有|在|和|把|投入|完成|开始做|开始|这篇|一下|介绍"
+    r"|怎么|如何|为什么|谁|吗|呢|的|了|是|有|在|和|把|投入|完成|这篇|一下|介绍"
     r"|看法|观点|说过|说了|说|几个|几位|几名|几|请问|告诉我|有多大|多大|多长|多久|多|么"
 )
 _CJK_RUN = re.compile(r"[^\x00-\x7f]+")

@@ -166,21 +166,39 @@ class Asked:
     topic's attributes and words, and the question's own words, all stemmed."""
 
     keys: tuple[str, ...]
-    names: frozenset[str]
+    names: tuple[str, ...]  # the subject's spellings, when it is not the company
     attributes: tuple[str, ...]
     topic: frozenset[str]
     words: frozenset[str]
     company: bool  # the subject is the company: facts about it rarely name it
+    who: bool = False  # a "who" question: people whose facts say what is asked answer it
+    people: frozenset[str] = frozenset()  # name keys of the corpus's people
+
+
+def enough(wanted: frozenset[str], have: frozenset[str]) -> bool:
+    """Whether a text holds enough of the wanted stems to be about them: half of them, and
+    two when there are three or more."""
+    found = overlap(wanted, have)
+    return bool(wanted) and 2 * found >= len(wanted) and found >= min(2, len(wanted) - 1 or 1)
+
+
+def names_in(text: str, names: Sequence[str]) -> bool:
+    """Whether any of the names is written in the text, as a whole word."""
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
+
+
+def _subject_of(item: Known, asked: Asked) -> bool:
+    if any(item.subject_key == k for k in asked.keys):
+        return True
+    # a model's variants (MiniMax-M1-40K for MiniMax-M1); the company's own things
+    variant = not asked.company and any(item.subject_key.startswith(k) for k in asked.keys if k)
+    return variant or (asked.company and item.company_own)
 
 
 def _about(item: Known, asked: Asked) -> bool:
     if not asked.keys:
         return True
-    if any(item.subject_key == k or item.subject_key.startswith(k) for k in asked.keys if k):
-        return True
-    if asked.company and item.company_own:
-        return True
-    return not asked.company and bool(asked.names) and asked.names <= item.words
+    return _subject_of(item, asked) or (bool(asked.names) and names_in(item.value, asked.names))
 
 
 def _fact_score(item: Known, asked: Asked) -> int:
@@ -190,6 +208,12 @@ def _fact_score(item: Known, asked: Asked) -> int:
     return on_topic + said
 
 
+def _someone(item: Known, asked: Asked) -> bool:
+    """For a "who" question: a person whose fact says what is asked (`co-founder`)."""
+    wanted = asked.words | asked.topic
+    return asked.who and item.subject_key in asked.people and overlap(wanted, item.words) > 0
+
+
 def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
     """The facts that answer, grouped by subject and attribute, best first."""
     if asked.keys and not asked.words and not asked.attributes and not asked.topic:
@@ -197,10 +221,11 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
     candidates: Iterable[Known] = known.facts
     scored: dict[tuple[str, str], tuple[int, list[Known]]] = {}
     for item in candidates:
-        if not _about(item, asked):
+        someone = _someone(item, asked)
+        if not (someone or _about(item, asked)):
             continue
-        score = _fact_score(item, asked)
-        if score <= 0 or (not asked.keys and overlap(asked.words, item.words) == 0):
+        score = _fact_score(item, asked) + (2 if someone else 0)
+        if score <= 0 or (not asked.keys and not someone and not enough(asked.words, item.words)):
             continue
         group = (item.subject, item.attribute)
         best, items = scored.get(group, (0, []))
@@ -214,16 +239,18 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
 
 
 def matching_events(known: Knowledge, asked: Asked) -> list[Known]:
-    """The dated statements that answer a "when" question, best first."""
-    wanted = asked.words | asked.topic
+    """The dated statements that answer a "when" question, best first: about its subject
+    (or naming it), saying what it asks (its own words, else its topic's)."""
     found: list[tuple[int, Known]] = []
     for item in known.events:
-        subject = bool(asked.keys) and _about(item, asked) and bool(item.subject_key)
-        named = bool(asked.names) and asked.names <= item.words
+        subject = bool(asked.keys) and bool(item.subject_key) and _subject_of(item, asked)
+        named = bool(asked.names) and names_in(item.value, asked.names)
         if asked.keys and not asked.company and not (subject or named):
             continue
-        said = overlap(wanted, item.words)
-        if wanted and said == 0:
+        said = overlap(asked.words, item.words) + overlap(asked.topic, item.words)
+        if asked.words and not overlap(asked.words, item.words):
+            continue
+        if not subject and not said:
             continue
         found.append((said + (2 if subject else 0), item))
     if not found:

@@ -58,6 +58,10 @@ _EXTRA_STOP = frozenset(
 )
 
 
+# The word for what a subject is, which says nothing more about it (`what company is 迷你马克斯`).
+_KIND_OF = {"company": "company", "model": "model", "person": "person"}
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     name: str  # as facts name it: the company, a model's or a person's canonical name
@@ -76,6 +80,7 @@ class Question:
     subject: Subject | None
     topic: Topic | None
     rest: tuple[str, ...]  # the question's own words that name neither: what it is about
+    cue: tuple[str, ...] = ()  # the words that named its topic, as typed (`MoE`)
 
 
 def _kind(text: str) -> Kind:
@@ -161,9 +166,12 @@ def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = N
     kind = _kind(text)
     if topic is None and subject is not None and subject.what == "person" and kind == "who":
         topic = next((t for t in TOPICS if t.name == "role"), None)
+    cue = tuple(w for w in query_words(remaining) if topic is not None and topic.cues.search(w))
+    kind_words = _KIND_OF.get(subject.what, "") if subject is not None else ""
     rest = tuple(
         w
         for w in query_words(remaining)
+        if w.casefold() != kind_words
         if w.casefold() not in STOP_WORDS
         and w.casefold() not in _EXTRA_STOP
         and not (len(w) == 1 and w.isascii())
@@ -171,7 +179,7 @@ def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = N
         and not (topic is not None and topic.cues.search(w))
     )
     language: Language = "zh" if is_cjk(text) and is_cjk(_unnamed(text, subject)) else "en"
-    return Question(text, language, kind, subject, topic, rest)
+    return Question(text, language, kind, subject, topic, rest, cue)
 
 
 def _unnamed(text: str, subject: Subject | None) -> str:
