@@ -19,6 +19,7 @@ from bot.queries.ask.knowledge import (
     Knowledge,
     Known,
     enough,
+    in_corpus,
     knowledge,
     matching_events,
     matching_facts,
@@ -42,6 +43,7 @@ from bot.queries.results import (
     SearchHit,
 )
 from bot.queries.search import query_words, ranked
+from bot.store.fts import is_cjk
 from bot.store.search_read import RankedPassage
 
 MAX_QUESTION_CHARS = 300
@@ -249,7 +251,6 @@ def _with_company(question: Question) -> Question:
 
 
 async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
-    typed = shown(text, MAX_QUESTION_CHARS)
     if not query_words(text):
         return Problem("Ask a question in a few words: `/ask when was MiniMax founded`.")
     known = await knowledge(corpus)
@@ -257,6 +258,9 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
     subject, topic = question.subject, question.topic
     if subject is not None and topic is None and not question.rest:
         topic = _overview(subject)
+    if _unwritten(known, question):
+        passages, _ = await _passages(corpus, question)
+        return _answer(question, "not_covered", (), None, passages)
     facts = await _facts(corpus, known, question, topic)
     if question.kind == "when":
         dates = _dates(corpus, known, question)
@@ -270,15 +274,33 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
         outcome = "answered"
     elif not understood:
         outcome = "not_understood"
+    return _answer(question, outcome, facts, quote, passages)
+
+
+def _unwritten(known: Knowledge, question: Question) -> bool:
+    """Whether the question asks about what the corpus never writes: half its own words
+    (Chinese left unread aside) are not in it, and no subject of the lexicon names it."""
+    words = [w for w in question.rest if not is_cjk(w)]
+    unknown = [w for w in words if not in_corpus(known, w)]
+    return question.topic is None and bool(unknown) and 2 * len(unknown) >= len(words)
+
+
+def _answer(
+    question: Question,
+    outcome: Literal["answered", "not_covered", "not_understood"],
+    facts: tuple[FactLine, ...],
+    quote: QuoteAnswer | None,
+    passages: list[SearchHit],
+) -> AskAnswer:
+    subject, topic = question.subject, question.topic
     curated = (subject.typed, subject.name) if subject is not None and subject.curated else None
-    shown_topic = question.topic
     return AskAnswer(
-        typed,
+        shown(question.text, MAX_QUESTION_CHARS),
         question.language,
         question.kind,
         outcome,
         subject.name if subject is not None else None,
-        shown_topic.label(question.language) if shown_topic is not None else None,
+        topic.label(question.language) if topic is not None else None,
         facts,
         quote,
         tuple(passages),

@@ -8,6 +8,7 @@ dated statement answers a "when" question the same way, its date shown at its pr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,8 @@ from datetime import date
 
 from bot.domain.records import FuzzyDate, Precision
 from bot.queries.corpus import Catalog, Corpus
+from bot.queries.search import closest_term, fold
+from bot.store.fts import is_cjk
 from bot.store.search_read import KnownEvent, KnownFact
 
 MAX_LINES = 3  # fact lines shown for one question
@@ -84,6 +87,24 @@ class Knowledge:
     events: tuple[Known, ...]
     by_subject: dict[str, tuple[int, ...]]  # subject key -> indexes into facts
     subjects: dict[str, str]  # subject key -> the subject as facts name it
+    vocabulary: tuple[str, ...] = ()  # the passages' words, sorted
+    chinese: tuple[str, ...] = ()  # the passages' runs of Chinese
+
+
+def _vocabulary_has(known: Knowledge, prefix: str) -> bool:
+    at = bisect.bisect_left(known.vocabulary, prefix)
+    return at < len(known.vocabulary) and known.vocabulary[at].startswith(prefix)
+
+
+def in_corpus(known: Knowledge, word: str) -> bool:
+    """Whether the corpus writes the word: as it is, with another ending, respelled from a
+    typing slip, or (Chinese) inside a run of its Chinese."""
+    if is_cjk(word):
+        return any(word in run for run in known.chinese)
+    folded = fold(word)
+    if _vocabulary_has(known, folded if len(folded) < 5 else stem(folded)[:5]):
+        return True
+    return closest_term(folded, dict.fromkeys(known.vocabulary, 1)) is not None
 
 
 def _fact(row: KnownFact, catalog: Catalog) -> Known:
@@ -121,7 +142,12 @@ def _event(row: KnownEvent) -> Known:
     )
 
 
-def _build(catalog: Catalog, facts: Sequence[KnownFact], events: Sequence[KnownEvent]) -> Knowledge:
+def _build(
+    catalog: Catalog,
+    facts: Sequence[KnownFact],
+    events: Sequence[KnownEvent],
+    vocabulary: Iterable[str],
+) -> Knowledge:
     by_subject: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(facts):
         by_subject[row.subject_key].append(index)
@@ -130,6 +156,8 @@ def _build(catalog: Catalog, facts: Sequence[KnownFact], events: Sequence[KnownE
         tuple(_event(row) for row in events),
         {key: tuple(found) for key, found in by_subject.items()},
         {row.subject_key: row.subject for row in facts},
+        tuple(sorted(vocabulary)),
+        tuple(term for term in vocabulary if is_cjk(term)),
     )
 
 
@@ -145,8 +173,9 @@ async def knowledge(corpus: Corpus) -> Knowledge:
     catalog: Catalog = corpus.catalog
     if not catalog.has_derived(_KEY):
         facts, events = await corpus.store.known_facts(), await corpus.store.known_events()
-        catalog.derived(_KEY, lambda built: _build(built, facts, events))
-    return catalog.derived(_KEY, lambda built: _build(built, (), ()))
+        vocabulary = await corpus.store.vocabulary("passages")
+        catalog.derived(_KEY, lambda built: _build(built, facts, events, vocabulary))
+    return catalog.derived(_KEY, lambda built: _build(built, (), (), ()))
 
 
 def written_when(when: FuzzyDate) -> str:
