@@ -34,7 +34,8 @@ from bot.queries import about, models, onthisday, people, quotes, search, timeli
 from bot.queries.ask import ask
 from bot.queries.autocomplete import model_choices, speaker_choices
 from bot.queries.corpus import Corpus
-from bot.queries.listings import Answer, DisagreementList, SourceList
+from bot.queries.disagreements import disagreement_list
+from bot.queries.listings import Answer, SourceList
 
 __all__ = [
     "COMMANDS",
@@ -174,8 +175,10 @@ async def _about(corpus: Corpus, today: date) -> Answer:
     return await about.about(corpus)
 
 
-async def _disagreements(corpus: Corpus, today: date, *, subject: str | None = None) -> Answer:
-    return DisagreementList(await about.disagreements(corpus, subject), subject)
+async def _disagreements(
+    corpus: Corpus, today: date, *, subject: str | None = None, page: int = 1
+) -> Answer:
+    return await disagreement_list(corpus, subject, page=page - 1)
 
 
 _YEAR = Option("year", int, "Only this year", min_value=MIN_YEAR, max_value=MAX_YEAR)
@@ -264,7 +267,7 @@ _TABLE = (
         "disagreements",
         "Where the sources disagree",
         _disagreements,
-        (Option("subject", str, "Only this subject (a model, a person, MiniMax)"),),
+        (Option("subject", str, "Only this subject (a model, a person, MiniMax)"), _PAGE),
     ),
 )
 COMMANDS: Mapping[str, Command] = MappingProxyType({c.name: c for c in _TABLE})

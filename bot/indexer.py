@@ -15,15 +15,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.domain.names import name_key
-from bot.domain.records import Conflict, FuzzyDate, Model, Person
+from bot.domain.records import Conflict, CorpusNote, FuzzyDate, Model, Person
 from bot.fingerprints import Fingerprint, fingerprint
 from bot.index_changes import IndexChanges
-from bot.ingest.conflicts import Claim, comparable_value, find_conflicts
+from bot.ingest.conflicts import Claim, comparable_value, find_conflicts, with_curated
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
 from bot.ingest.dates import find_dates
 from bot.ingest.entities import resolve_models, resolve_people
@@ -171,7 +172,20 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
     models = resolve_models(await store.distinct_model_mentions(), curated)
     await store.replace_people(people)
     await store.replace_models(models)
-    await store.replace_conflicts(await _conflicts(store, curated, people, models))
+    subject_of = _canonical_names(people, models)
+    await store.replace_conflicts(await _conflicts(store, curated, subject_of))
+    await store.replace_corpus_notes(
+        [
+            CorpusNote(
+                subject=subject_of(error.subject),
+                written=error.written,
+                file=error.document,
+                evidence=error.evidence,
+                note=error.note,
+            )
+            for error in curated.corpus_error
+        ]
+    )
     await store.replace_fact_values([read_value(v) for v in await store.distinct_fact_values()])
 
 
@@ -186,15 +200,16 @@ def _event_files(curated: Curated) -> set[str]:
     return {event.document for event in curated.event}
 
 
-async def _conflicts(
-    store: IndexWriter, curated: Curated, people: list[Person], models: list[Model]
-) -> list[Conflict]:
+def _canonical_names(people: list[Person], models: list[Model]) -> Callable[[str], str]:
+    """The canonical name of a model or person any spelling names; other names as written."""
     canonical = {name_key(alias): model.name for model in models for alias in model.aliases}
     canonical |= {name_key(name): person.name for person in people for name in person.names}
+    return lambda name: canonical.get(name_key(name), name)
 
-    def subject_of(name: str) -> str:
-        return canonical.get(name_key(name), name)
 
+async def _conflicts(
+    store: IndexWriter, curated: Curated, subject_of: Callable[[str], str]
+) -> list[Conflict]:
     claims = [
         Claim(subject_of(subject), attribute, value, file, evidence, comparable_value(value))
         for subject, attribute, value, file, evidence in await store.facts_for_conflicts(
@@ -212,4 +227,16 @@ async def _conflicts(
         )
         for fact in curated.fact
     ]
-    return find_conflicts(claims)
+    annotations = [
+        Conflict(
+            subject=subject_of(item.subject),
+            attribute=item.attribute,
+            values=tuple(claim.as_value() for claim in item.claims),
+            kind=item.kind,
+            label=item.label,
+            note=item.note,
+            also_about=tuple(subject_of(other) for other in item.also_about),
+        )
+        for item in curated.disagreement
+    ]
+    return with_curated(find_conflicts(claims), annotations)

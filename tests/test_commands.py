@@ -25,7 +25,7 @@ DESIGN_COMMANDS = {
     "person": ("name",),
     "sources": (),
     "about": (),
-    "disagreements": ("subject",),
+    "disagreements": ("subject", "page"),
 }
 
 

@@ -6,7 +6,8 @@ from typing import assert_never
 
 from bot.cards.ask import ask_card
 from bot.cards.card import Card, Tone
-from bot.cards.corpus import about_card, disagreements_card, search_card, sources_card
+from bot.cards.corpus import about_card, search_card, sources_card
+from bot.cards.disagreements import disagreements_card
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.cards.models import comparison, model_card, model_list, person
 from bot.cards.quotes import quote_card

@@ -35,11 +35,12 @@ class Value:
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A labelled value; several values when the sources differ, `disputed` when the corpus
-    records it as a disagreement."""
+    records it as a disagreement, with the team's note when it has one."""
 
     label: str
     values: tuple[Value, ...]
     disputed: bool = False
+    note: str | None = None  # the team's note on it, never shown as the corpus's words
 
 
 # A search snippet keeps its matched words marked; each layout marks them its own way.

@@ -45,6 +45,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "more.documents": ("… and {n} more documents", "……另有 {n} 份文档", "……另有 {n} 份文件"),
     "more.passages": ("… and {n} more passages", "……另有 {n} 段", "……另有 {n} 段"),
     "more.points": ("… and {n} more points", "……另有 {n} 处分歧", "……另有 {n} 處分歧"),
+    "more.notes": ("… and {n} more notes", "……另有 {n} 条注释", "……另有 {n} 條註釋"),
     "more.counts": ("… and {n} more counts", "……另有 {n} 项统计", "……另有 {n} 項統計"),
     "more.rows": (
         "… and {n} more rows; /model shows each card in full",
@@ -264,14 +265,54 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "各來源說法不一之處（{n}）",
     ),
     "disagree.none": (
-        "The sources agree on everything the corpus records.",
-        "语料记录的所有内容，各来源说法一致。",
-        "語料記錄的所有內容，各來源說法一致。",
+        "The corpus records no disagreement.",
+        "语料中没有记录任何分歧。",
+        "語料中沒有記錄任何分歧。",
     ),
     "disagree.none_about": (
-        "The sources agree on everything the corpus records about “{subject}”.",
-        "关于“{subject}”，语料记录的内容各来源说法一致。",
-        "關於「{subject}」，語料記錄的內容各來源說法一致。",
+        "No disagreement is recorded about “{subject}”: /disagreements lists them all.",
+        "没有关于“{subject}”的分歧记录：/disagreements 列出全部分歧。",
+        "沒有關於「{subject}」的分歧記錄：/disagreements 列出全部分歧。",
+    ),
+    # "The sources agree" only where two or more documents state facts about the subject.
+    "disagree.agree": (
+        "The sources agree: the {n} documents that state facts about {name} ({documents})"
+        " do not contradict each other on what the bot records.",
+        "各来源说法一致：对 {name} 有所陈述的 {n} 份文档（{documents}）在机器人记录的内容上"
+        "没有互相矛盾。",
+        "各來源說法一致：對 {name} 有所陳述的 {n} 份文件（{documents}）在機器人記錄的內容上"
+        "沒有互相矛盾。",
+    ),
+    "disagree.one_source": (
+        "Only one document states facts about {name} ({document}): there is no other to"
+        " compare it with, and it does not contradict itself on what the bot records.",
+        "只有一份文档对 {name} 有所陈述（{document}）：没有其他文档可以比较，"
+        "它在机器人记录的内容上也没有自相矛盾。",
+        "只有一份文件對 {name} 有所陳述（{document}）：沒有其他文件可以比較，"
+        "它在機器人記錄的內容上也沒有自相矛盾。",
+    ),
+    "disagree.only_named": (
+        "The corpus names {name} ({documents}) but states nothing about it that the bot"
+        " could compare: no disagreement is recorded.",
+        "语料提到了 {name}（{documents}），但没有可供比较的陈述：没有记录分歧。",
+        "語料提到了 {name}（{documents}），但沒有可供比較的陳述：沒有記錄分歧。",
+    ),
+    "disagree.nothing": (
+        "The corpus says nothing of {name} that could disagree.",
+        "语料中没有关于 {name} 的可比较内容。",
+        "語料中沒有關於 {name} 的可比較內容。",
+    ),
+    "disagree.within": ("within one document", "同一文档之内", "同一文件之內"),
+    "disagree.team_note": (
+        "Team's note (not the sources' words):",
+        "整理者注（非来源原文）：",
+        "整理者註（非來源原文）：",
+    ),
+    "disagree.team_note_short": ("Team's note", "整理者注", "整理者註"),
+    "disagree.notes": (
+        "The team's notes on errors in the sources (kept as written)",
+        "整理者对来源中错误的注释（原文照录）",
+        "整理者對來源中錯誤的註釋（原文照錄）",
     ),
     "disagree.lead": (
         "{points}. Each value is shown with its source; the bot does not pick one.",

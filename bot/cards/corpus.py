@@ -1,17 +1,16 @@
-"""Cards for the corpus itself: search hits, the documents, statistics, disagreements."""
+"""Cards for the corpus itself: search hits, the documents, statistics."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.cards.card import Card, Entry, Fact, Section, Tone, Value
+from bot.cards.card import Card, Entry, Fact, Section, Value
 from bot.cards.catalog import LABELS
 from bot.cards.citing import source_line
 from bot.cards.labels import DEFAULT, Locale, attribute_label, counted, say
-from bot.cards.models import values
 from bot.cards.timeline import pages
 from bot.domain.text import shown
-from bot.queries.listings import DisagreementList, SourceList
+from bot.queries.listings import SourceList
 from bot.queries.results import About, SearchResults, Source, SourceSummary
 
 QUERY_CHARS = 60
@@ -111,25 +110,4 @@ def about_card(about: About, locale: Locale = DEFAULT) -> Card:
         sections=tuple(sections),
         status=(say("about.hint_sources", locale), say("about.hint_disagreements", locale)),
         locale=locale,
-    )
-
-
-def disagreements_card(listing: DisagreementList, locale: Locale = DEFAULT) -> Card:
-    subject = shown(listing.subject, QUERY_CHARS) if listing.subject else None
-    about = "_about" if subject else ""
-    title = say(f"disagree.title{about}", locale, subject=subject)
-    if not listing.items:
-        lead = say(f"disagree.none{about}", locale, subject=subject)
-        return Card(title, lead=(lead,), tone=Tone.WARNING, locale=locale)
-    points = counted("count.points", len(listing.items), locale)
-    lead = say("disagree.lead", locale, points=points)
-    facts = tuple(
-        Fact(
-            f"{item.subject}: {attribute_label(item.attribute, item.label, locale)}",
-            values(item.values),
-        )
-        for item in listing.items
-    )
-    return Card(
-        title, lead=(lead,), facts=facts, facts_what="points", tone=Tone.WARNING, locale=locale
     )

@@ -42,6 +42,7 @@ from bot.cards.embed_notes import (
     cite_line,
     cited_lines,
     fact_builders,
+    team_note,
     values_text,
 )
 from bot.cards.labels import DEFAULT, Locale, say
@@ -147,14 +148,16 @@ def _entry_line(entry: Entry, section: Section, chars: int, notes: Notes) -> str
 
 def _fact_line(fact: Fact, limit: int, layout: Layout, notes: Notes) -> str:
     """`**MiniMax-M1:** 1M tokens [3]`; several values on lines of their own."""
+    note = team_note(fact, layout.locale)
     text = values_text(
         fact.values,
         notes,
         layout.detail,
         disputed=fact.disputed,
-        limit=limit,
+        limit=limit - len(note),
         locale=layout.locale,
     )
+    text += note
     label = f"**{safe_cut(fact.label, LABEL_CHARS, flat=True)}:**"
     return f"{label}\n{text}" if "\n" in text or len(fact.values) > 1 else f"{label} {text}"
 

@@ -29,6 +29,7 @@ from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.text import shorten
 from bot.queries.results import Citation
 
+TEAM_NOTE_CHARS = 300  # the team's note on a disagreement, in an embed
 MIN_VALUE_CHARS = 24  # less room than this for one more value, and it is counted, not cut
 INLINE_CHARS = 40  # a fact this short sits beside others, three to a row
 NOTE_CHARS = 80  # room kept for one "… and N more …" field: its name and value
@@ -219,10 +220,24 @@ def values_text(
     return "\n".join(lines)
 
 
+def team_note(fact: Fact, locale: Locale = DEFAULT) -> str:
+    """The team's note on a fact as an italic line under its values; empty without one."""
+    if not fact.note:
+        return ""
+    label = say("disagree.team_note_short", locale)
+    return f"\n*{label}: {safe_cut(fact.note, TEAM_NOTE_CHARS, flat=True)}*"
+
+
 def fact_field(fact: Fact, notes: Notes, detail: Detail, locale: Locale = DEFAULT) -> Field:
-    """A fact's label, and its value or values with their notes; disputed values are flagged."""
+    """A fact's label, and its value or values with their notes; disputed values are flagged,
+    and the team's note follows them."""
     name = safe_cut(fact.label, NAME_CHARS, flat=True) + (" ⚠" if fact.disputed else "")
-    value = values_text(fact.values, notes, detail, disputed=fact.disputed, locale=locale)
+    note = team_note(fact, locale)
+    limit = FIELD_VALUE_LIMIT - len(note)
+    value = values_text(
+        fact.values, notes, detail, disputed=fact.disputed, limit=limit, locale=locale
+    )
+    value += note
     inline = len(fact.values) == 1 and not fact.disputed and len(value) <= INLINE_CHARS
     return Field(name, value, inline)
 

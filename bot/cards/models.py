@@ -8,6 +8,7 @@ from types import MappingProxyType
 from bot.cards.card import Card, Entry, Fact, Section, Value
 from bot.cards.citing import source_line
 from bot.cards.dates import format_when
+from bot.cards.disagreements import subject_parts
 from bot.cards.labels import DEFAULT, Locale, attribute_label, counted, forms, say
 from bot.domain.records import ModelKind
 from bot.domain.text import shown
@@ -81,12 +82,16 @@ def model_card(card: ModelCard, locale: Locale = DEFAULT) -> Card:
         if mentions:
             title = say("model.mentioned", locale)
             main = Section(title, mentions, what="mentions", quoted=True)
+    card_facts, disputes = subject_parts(
+        card.aliases, card.facts, facts(card.facts, locale), card.disagreements, card.notes, locale
+    )
     return Card(
         card.name,
         lead=(summary(card, locale),),
         notices=tuple(notices),
         main=main,
-        facts=facts(card.facts, locale),
+        facts=card_facts,
+        sections=disputes,
         locale=locale,
     )
 
@@ -171,10 +176,18 @@ def person(profile: PersonProfile, locale: Locale = DEFAULT) -> Card:
     )
     title = say("person.mentioned", locale)
     sections = (Section(title, mentioned, what="documents"),) if mentioned else ()
+    card_facts, disputes = subject_parts(
+        profile.names,
+        profile.facts,
+        facts(profile.facts, locale),
+        profile.disagreements,
+        profile.notes,
+        locale,
+    )
     return Card(
         profile.name,
         lead=tuple(lead),
-        facts=facts(profile.facts, locale),
-        sections=sections,
+        facts=card_facts,
+        sections=(*disputes, *sections),
         locale=locale,
     )

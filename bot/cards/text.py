@@ -160,6 +160,9 @@ def fact_lines(
             )
             lines.append(f"  {head}")
             lines += [f"    · {_value(value, notes)}" for value in fact.values]
+        if fact.note:
+            label = say("disagree.team_note", locale)
+            lines.append(f"    {label}{'' if label.endswith('：') else ' '}{fact.note}")
     return lines
 
 

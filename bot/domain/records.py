@@ -243,14 +243,38 @@ class Model(Record):
 
 
 class ConflictingValue(Record):
-    value: str
+    value: str  # as the document gives it, or a short reading of it for a characterisation
     file: str
-    evidence: str
+    evidence: str  # the verbatim sentence or table row that states it
+
+
+class DisagreementKind(StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    CHARACTERISATION = "characterisation"  # how the company, a person or a model is described
+    ORDER = "order"  # what came first
 
 
 class Conflict(Record):
-    """Documents disagree on one attribute of one subject."""
+    """The corpus disagrees on one attribute of one subject, between or within documents: every
+    claim with its document and verbatim evidence. Detected from facts (numbers, dates, names)
+    or curated (characterisations); the events merge may add date disagreements of its own."""
 
     subject: str  # canonical name
-    attribute: str
+    attribute: str  # snake_case key, a fact attribute when detected from facts
     values: tuple[ConflictingValue, ...]
+    kind: DisagreementKind | None = None
+    label: str | None = None  # the attribute in words, when its key does not say it
+    note: str | None = None  # the team's words: what differs, what not to conclude
+    also_about: tuple[str, ...] = ()  # other subjects whose cards show it (canonical names)
+
+
+class CorpusNote(Record):
+    """An obvious error of the corpus, kept as written and flagged by the team's note."""
+
+    subject: str  # canonical name of what the erroneous text is about
+    written: str  # the erroneous form, as the document writes it
+    file: str
+    evidence: str  # the verbatim passage that holds it
+    note: str  # the team's words, never shown as the corpus's

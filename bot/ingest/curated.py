@@ -6,10 +6,17 @@ import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from bot.domain.errors import IngestError
-from bot.domain.records import Event, Fact, FuzzyDate, ModelKind
+from bot.domain.records import (
+    ConflictingValue,
+    DisagreementKind,
+    Event,
+    Fact,
+    FuzzyDate,
+    ModelKind,
+)
 
 CURATED_FILE = "curated.toml"
 
@@ -99,11 +106,49 @@ class CuratedEvent(_Entry):
         return Event(when=self.date, text=self.text, evidence=self.evidence, subject=self.subject)
 
 
+class CuratedClaim(_Entry):
+    value: str
+    document: str
+    evidence: str
+
+    def as_value(self) -> ConflictingValue:
+        return ConflictingValue(value=self.value, file=self.document, evidence=self.evidence)
+
+
+class CuratedDisagreement(_Entry):
+    """A disagreement a reader sees and no fact comparison finds (a characterisation), or the
+    kind and note of one that facts find (the same subject and attribute): its claims join."""
+
+    subject: str
+    attribute: str  # snake_case key; a fact attribute to annotate a detected disagreement
+    label: str | None = None
+    kind: DisagreementKind
+    note: str
+    also_about: tuple[str, ...] = ()
+    claims: tuple[CuratedClaim, ...] = ()
+
+
+class CuratedCorpusError(_Entry):
+    subject: str
+    written: str
+    note: str
+    document: str
+    evidence: str
+
+    @model_validator(mode="after")
+    def _written_in_evidence(self) -> CuratedCorpusError:
+        if self.written not in self.evidence:
+            raise ValueError(f"the error {self.written!r} is not in its evidence")
+        return self
+
+
 class Curated(_Entry):
     person: tuple[CuratedPerson, ...] = ()
     model: tuple[CuratedModel, ...] = ()
     fact: tuple[CuratedFact, ...] = ()
     event: tuple[CuratedEvent, ...] = ()
+    disagreement: tuple[CuratedDisagreement, ...] = ()
+    corpus_error: tuple[CuratedCorpusError, ...] = ()
 
     def citations(self) -> Iterator[tuple[str, str, str]]:
         """Every (what, document, snippet) the file claims, for the evidence check."""
@@ -121,6 +166,12 @@ class Curated(_Entry):
             yield what, fact.document, fact.evidence
         for event in self.event:
             yield f"event {event.date.iso()} {event.text!r}", event.document, event.evidence
+        for item in self.disagreement:
+            for claim in item.claims:
+                what = f"disagreement {item.subject!r} {item.attribute}: {claim.value!r}"
+                yield what, claim.document, claim.evidence
+        for error in self.corpus_error:
+            yield f"corpus error {error.written!r}", error.document, error.evidence
 
 
 def load_curated(seeds_dir: Path) -> Curated:

@@ -18,7 +18,9 @@ from bot.queries.results import (
     Problem,
     QuoteAnswer,
     SearchResults,
+    Source,
     SourceSummary,
+    TeamNote,
     Timeline,
 )
 
@@ -34,8 +36,17 @@ class SourceList:
 class DisagreementList:
     """Where the sources disagree (`/disagreements`), for one subject or all."""
 
-    items: tuple[Disagreement, ...]
-    subject: str | None = None
+    items: tuple[Disagreement, ...]  # this page
+    subject: str | None = None  # as typed
+    page: int = 0
+    page_count: int = 1
+    total: int = 0  # on every page
+    resolved: str | None = None  # the subject's canonical name, when `subject` names one
+    # With no disagreement about the resolved subject: the documents that state facts about
+    # it, and those that only name it (whether "the sources agree" may be said).
+    stating: tuple[Source, ...] = ()
+    mentioning: tuple[Source, ...] = ()
+    notes: tuple[TeamNote, ...] = ()  # the corpus's errors about it, with the team's note
 
 
 Answer = (

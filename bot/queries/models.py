@@ -14,6 +14,7 @@ from bot.domain.names import name_key
 from bot.domain.records import FuzzyDate, Model, ModelKind
 from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog, Corpus
+from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
 from bot.queries.mentions import mentions_of
 from bot.queries.model_names import ModelMatch, find_model, shown
@@ -58,9 +59,18 @@ def _fact_lines(
     for row in rows:
         citation = catalog.citation(row.file, row.heading, row.evidence)
         add(row.attribute, row.value, row.key, citation)
+    # A disagreement on what a fact line states adds its values there; one on anything else
+    # (a characterisation) is shown in the card's disagreement section.
+    disputes = [dispute for dispute in disputes if dispute.attribute in lines]
     for dispute in disputes:
-        citation = catalog.citation(dispute.file, None, dispute.evidence)
-        add(dispute.attribute, dispute.value, dispute.key, citation)
+        cited = {
+            (c.source.file, c.evidence)
+            for _, citations in lines[dispute.attribute].values()
+            for c in citations
+        }
+        if (dispute.file, dispute.evidence) not in cited:  # a row the line already cites
+            citation = catalog.citation(dispute.file, None, dispute.evidence)
+            add(dispute.attribute, dispute.value, dispute.key, citation)
     disputed = {dispute.attribute for dispute in disputes}
     first_seen = {attribute: i for i, attribute in enumerate(lines)}
     order = sorted(
@@ -107,6 +117,7 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
         own = await corpus.store.model_facts(_keys(variant), per_value=MAX_CITATIONS)
         rows += own
         specified = specified or bool(own)
+    disagreements, notes = await about_subject(corpus, model.aliases)
     return ModelCard(
         name=model.name,
         aliases=model.aliases,
@@ -116,6 +127,8 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
         mentions=() if specified else await mentions_of(corpus, model.aliases, limit=MAX_MENTIONS),
         specified=specified,
         matched=model.name,
+        disagreements=disagreements,
+        notes=notes,
     )
 
 

@@ -12,6 +12,7 @@ from bot.domain.names import name_key
 from bot.domain.records import Person
 from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Catalog, Corpus
+from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
 from bot.queries.results import Citation, FactLine, FactValue, PersonProfile, Problem
 from bot.queries.search import fold, query_words
@@ -134,7 +135,10 @@ async def person_profile(corpus: Corpus, name: str) -> PersonProfile | Problem:
     disputed = await store.disputed_attributes(found.names)
     facts = _fact_lines(await store.person_facts(keys), catalog, disputed)
     sources = tuple(catalog.sources[file] for file in sorted(files) if file in catalog.sources)
-    return PersonProfile(found.name, found.names, found.role, sources, quote_count, facts)
+    disagreements, notes = await about_subject(corpus, found.names)
+    return PersonProfile(
+        found.name, found.names, found.role, sources, quote_count, facts, disagreements, notes
+    )
 
 
 async def speakers_of(corpus: Corpus, person: Person) -> tuple[str, ...]:

@@ -97,6 +97,8 @@ class ModelCard:
     specified: bool  # False: the corpus names it but gives no specification
     matched: str  # the alias the request matched
     exact: bool = True  # False when found by fuzzy matching
+    disagreements: tuple[Disagreement, ...] = ()  # about this model
+    notes: tuple[TeamNote, ...] = ()  # the team's notes on errors of the corpus about it
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,8 @@ class PersonProfile:
     sources: tuple[Source, ...]  # documents that mention the person
     quote_count: int
     facts: tuple[FactLine, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()  # about this person
+    notes: tuple[TeamNote, ...] = ()  # the team's notes on errors of the corpus about them
 
 
 # ---------------------------------------------------------------- dates
@@ -207,10 +211,32 @@ class SourceSummary:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
+    """The sources (or one source) say different things: every claim with its citations."""
+
     subject: str
     attribute: str
     label: str
     values: tuple[FactValue, ...]
+    kind: str | None = None  # number, date, name, characterisation, order
+    note: str | None = None  # the team's note, never the corpus's words
+    about: tuple[str, ...] = ()  # the other subjects it is about
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The documents its claims come from, in order: one means a document disagrees with
+        itself."""
+        cited = (c.source.file for v in self.values for c in v.citations)
+        return tuple(dict.fromkeys(cited))
+
+
+@dataclass(frozen=True, slots=True)
+class TeamNote:
+    """An obvious error of the corpus, kept as written, with the team's note."""
+
+    subject: str
+    written: str
+    note: str
+    citation: Citation  # the passage that writes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.domain.closing import AsyncClosing
 from bot.store.database import open_database
+from bot.store.disagreements_read import DisagreementsReads
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
 from bot.store.search_read import SearchReads
@@ -21,7 +22,9 @@ from bot.store.timeline_read import TimelineReads
 GENERATION_KEY = "generation"
 
 
-class CorpusStore(QuotesReads, SearchReads, ModelsReads, TimelineReads, AsyncClosing):
+class CorpusStore(
+    QuotesReads, SearchReads, ModelsReads, TimelineReads, DisagreementsReads, AsyncClosing
+):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the

@@ -20,6 +20,7 @@ from bot.domain.closing import AsyncClosing
 from bot.domain.names import name_key
 from bot.domain.records import (
     Conflict,
+    CorpusNote,
     Event,
     Fact,
     FuzzyDate,
@@ -306,19 +307,42 @@ class IndexWriter(CorpusReader, AsyncClosing):
             )
 
     async def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        """Replace the disagreements: each with its values, and the subjects it is about (its
+        own and `also_about`), each looked up by name key."""
+        numbered = list(enumerate(conflicts, start=1))
         async with self._atomic():
             await self._conn.execute("DELETE FROM conflicts")
             await self._conn.executemany(
-                "INSERT INTO conflicts (id, subject, attribute) VALUES (?, ?, ?)",
-                [(i, c.subject, c.attribute) for i, c in enumerate(conflicts, start=1)],
+                "INSERT INTO conflicts (id, subject, attribute, kind, label, note)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (i, c.subject, c.attribute, c.kind and c.kind.value, c.label, c.note)
+                    for i, c in numbered
+                ],
             )
             await self._conn.executemany(
                 "INSERT INTO conflict_values (conflict_id, value, file, evidence) "
                 "VALUES (?, ?, ?, ?)",
+                [(i, v.value, v.file, v.evidence) for i, c in numbered for v in c.values],
+            )
+            await self._conn.executemany(
+                "INSERT INTO conflict_subjects (conflict_id, subject, key) VALUES (?, ?, ?)",
                 [
-                    (i, v.value, v.file, v.evidence)
-                    for i, c in enumerate(conflicts, start=1)
-                    for v in c.values
+                    (i, subject, key)
+                    for i, c in numbered
+                    for subject, key in _spellings((c.subject, *c.also_about))
+                ],
+            )
+
+    async def replace_corpus_notes(self, notes: Sequence[CorpusNote]) -> None:
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM corpus_notes")
+            await self._conn.executemany(
+                "INSERT INTO corpus_notes (subject, key, written, file, evidence, note)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (n.subject, name_key(n.subject), n.written, n.file, n.evidence, n.note)
+                    for n in notes
                 ],
             )
 

@@ -84,7 +84,8 @@ class ModelsReads(CorpusReader):
         rows = await self._rows(
             f"SELECT c.attribute, v.value, {_VALUE_KEY.format(v='v.value')}, v.file, v.evidence "
             "FROM conflicts AS c JOIN conflict_values AS v ON v.conflict_id = c.id "
-            "WHERE c.subject IN (SELECT value FROM json_each(?)) ORDER BY c.id, v.rowid",
+            "WHERE c.id IN (SELECT conflict_id FROM conflict_subjects"
+            " WHERE subject IN (SELECT value FROM json_each(?))) ORDER BY c.id, v.rowid",
             (json.dumps(list(subjects)),),
         )
         return [DisputedValue(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]

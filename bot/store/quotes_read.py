@@ -254,8 +254,8 @@ class QuotesReads(CorpusReader):
 
     async def disputed_attributes(self, subjects: Sequence[str]) -> set[str]:
         rows = await self._rows(
-            "SELECT DISTINCT attribute FROM conflicts"
-            " WHERE subject IN (SELECT value FROM json_each(?))",
+            "SELECT DISTINCT attribute FROM conflicts WHERE id IN (SELECT conflict_id"
+            " FROM conflict_subjects WHERE subject IN (SELECT value FROM json_each(?)))",
             [json.dumps(list(subjects))],
         )
         return {str(row[0]) for row in rows}

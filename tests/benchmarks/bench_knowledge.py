@@ -33,6 +33,7 @@ from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.queries.corpus import Corpus
 from tests.quality.scoring import Score, score_all
+from tests.quality.scoring_disagreements import score_disagreement_classes
 from tests.quality.scoring_events import score_event_classes
 
 
@@ -40,7 +41,11 @@ async def measure(db: Path) -> list[Score]:
     await index_corpus(SEEDS_DIR, db)
     corpus = await Corpus.open(db)
     try:
-        return [*await score_all(corpus), *await score_event_classes(corpus)]
+        return [
+            *await score_all(corpus),
+            *await score_event_classes(corpus),
+            *await score_disagreement_classes(corpus),
+        ]
     finally:
         await corpus.close()
 

@@ -82,7 +82,7 @@ async def test_team_size_disagreement_shows_both_values_each_with_its_source(
     embed = await embed_for(corpus, "disagreements", subject="MiniMax")
     assert embed.colour == discord.Colour.gold()
     sizes = field(embed, "MiniMax: Team size")
-    first, second = sizes.splitlines()
+    first, second = sizes.splitlines()[:2]  # the two facts; the claims and note curated follow
     assert first.startswith("• roughly 300 people [") and "LatePost" not in first
     assert "200 employees (as of 2024)" in second
     assert "300 people" in note(embed, first) and "200 employees" in note(embed, second)
@@ -94,7 +94,11 @@ async def test_a_disputed_fact_on_a_card_is_flagged(corpus: Corpus) -> None:
     assert embed.title == "Junjie Yan"
     names = field(embed, "Chinese name ⚠").splitlines()
     assert names[0] == "⚠ *the sources disagree*"
-    assert [line.split(" [")[0] for line in names[1:]] == ["• 闫俊杰", "• 颜俊杰"]
+    assert [line.split(" [")[0] for line in names[1:3]] == ["• 闫俊杰", "• 颜俊杰"]
+    assert names[3:] == [
+        "*Team's note: two different characters for the surname Yan (闫 vs 颜); both are kept"
+        " with their source*"
+    ]
     assert 'quotes in the corpus · /quote speaker:"Junjie Yan"' in (embed.description or "")
 
 

@@ -1,7 +1,14 @@
 import pytest
 
-from bot.domain.records import FuzzyDate
-from bot.ingest.conflicts import Claim, Comparable, comparable_value, find_conflicts
+from bot.domain.errors import IngestError
+from bot.domain.records import Conflict, ConflictingValue, DisagreementKind, FuzzyDate
+from bot.ingest.conflicts import (
+    Claim,
+    Comparable,
+    comparable_value,
+    find_conflicts,
+    with_curated,
+)
 
 
 def claim(value: str, file: str, comparable: Comparable | None, attribute: str = "a") -> Claim:
@@ -59,3 +66,45 @@ def test_texts_compare_by_key_and_values_without_comparable_are_ignored() -> Non
 
 def test_same_numbers_agree() -> None:
     assert find_conflicts([claim("80%", "1", 80.0), claim("over 80%", "2", 80.0)]) == []
+
+
+def test_a_multiplier_is_its_number() -> None:
+    assert comparable_value("7.8x") == 7.8
+    assert comparable_value("250x typical") == 250.0
+    (conflict,) = find_conflicts(
+        [claim("7.8x", "003", 7.8, "relative_size"), claim("250x", "003", 250.0, "relative_size")]
+    )
+    assert conflict.kind is DisagreementKind.NUMBER
+
+
+def _curated(attribute: str, *values: ConflictingValue, note: str = "n") -> Conflict:
+    return Conflict(
+        subject="MiniMax",
+        attribute=attribute,
+        values=values,
+        kind=DisagreementKind.CHARACTERISATION,
+        note=note,
+    )
+
+
+def test_a_curated_entry_annotates_the_detected_one_and_adds_its_new_claims() -> None:
+    detected = find_conflicts([claim("~300", "001", 300.0), claim("~200", "003", 200.0)])
+    again = ConflictingValue(value="~300", file="001", evidence="~300")
+    extra = ConflictingValue(value="300 (interviewer)", file="001", evidence="you're at 300")
+    (merged,) = with_curated(detected, [_curated("a", again, extra, note="both 2024")])
+    assert [v.value for v in merged.values] == ["~300", "~200", "300 (interviewer)"]
+    assert (merged.kind, merged.note) == (DisagreementKind.CHARACTERISATION, "both 2024")
+
+
+def test_curated_ones_come_in_their_order_then_those_only_facts_find() -> None:
+    detected = find_conflicts([claim("~300", "001", 300.0), claim("~200", "003", 200.0)])
+    one = ConflictingValue(value="x", file="001", evidence="x")
+    two = ConflictingValue(value="y", file="003", evidence="y")
+    merged = with_curated(detected, [_curated("z", one, two), _curated("b", one, two)])
+    assert [c.attribute for c in merged] == ["z", "b", "a"]
+
+
+def test_a_curated_disagreement_alone_needs_two_claims() -> None:
+    one = ConflictingValue(value="x", file="001", evidence="x")
+    with pytest.raises(IngestError, match="fewer than two claims"):
+        with_curated([], [_curated("strategy", one)])

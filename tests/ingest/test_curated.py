@@ -155,3 +155,70 @@ def test_a_folder_named_like_the_curated_file_is_a_clear_error(tmp_path: Path) -
     (tmp_path / CURATED_FILE).mkdir()
     with pytest.raises(IngestError, match="is not a file"):
         load_curated(tmp_path)
+
+
+def test_loads_disagreements_and_corpus_errors_and_checks_their_evidence(tmp_path: Path) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            """
+[[disagreement]]
+subject = "MiniMax"
+attribute = "strategy"
+label = "Strategy"
+kind = "characterisation"
+note = "the team's words"
+also_about = ["Junjie Yan"]
+claims = [
+  { value = "founded late", document = "a.txt", evidence = "founded at the end of 2021" },
+  { value = "by IO", document = "a.txt", evidence = "Junjie Yan (IO)" },
+]
+
+[[corpus_error]]
+subject = "Junjie Yan"
+written = "IO"
+note = "a nickname"
+document = "a.txt"
+evidence = "Junjie Yan (IO)"
+""",
+        )
+    )
+    (item,) = curated.disagreement
+    assert (item.kind.value, item.label, item.also_about) == (
+        "characterisation",
+        "Strategy",
+        ("Junjie Yan",),
+    )
+    assert [claim.as_value().file for claim in item.claims] == ["a.txt", "a.txt"]
+    assert curated.corpus_error[0].written == "IO"
+    check_evidence(curated, DOCS.get)  # every claim and error is verbatim
+    wrong = curated.model_copy(
+        update={"corpus_error": (curated.corpus_error[0].model_copy(update={"evidence": "IO!"}),)}
+    )
+    with pytest.raises(IngestError, match="corpus error 'IO'"):
+        check_evidence(wrong, DOCS.get)
+
+
+def test_a_corpus_error_must_be_written_in_its_evidence(tmp_path: Path) -> None:
+    text = """
+[[corpus_error]]
+subject = "Junjie Yan"
+written = "OI"
+note = "a nickname"
+document = "a.txt"
+evidence = "Junjie Yan (IO)"
+"""
+    with pytest.raises(IngestError, match="'OI' is not in its evidence"):
+        load_curated(write(tmp_path, text))
+
+
+def test_a_disagreement_kind_is_one_of_the_known_kinds(tmp_path: Path) -> None:
+    text = """
+[[disagreement]]
+subject = "MiniMax"
+attribute = "strategy"
+kind = "vibes"
+note = "n"
+"""
+    with pytest.raises(IngestError, match=r"disagreement\.0\.kind"):
+        load_curated(write(tmp_path, text))

@@ -70,8 +70,9 @@ def test_migrations_live_next_to_the_package() -> None:
         "006_fact_values.sql",
         "007_ranked_search.sql",
         "008_document_credits.sql",
+        "009_disagreements.sql",
     ]
-    assert SCHEMA_VERSION == 8
+    assert SCHEMA_VERSION == 9
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 
