@@ -1,9 +1,13 @@
-"""What an index run changed, per class, from the labels before and after."""
+"""What an index run changed, per class, from the labels before and after: and, indexing the
+seeds, then a small document, then without it, what that document added and took away."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.cli import change_lines
 from bot.index_changes import IndexChanges
+from bot.indexer import index_corpus
 
 
 def test_changes_list_added_and_removed_per_class_and_count_the_rest() -> None:
@@ -31,3 +35,38 @@ def test_a_run_that_changes_no_knowledge_says_so() -> None:
     assert change_lines(IndexChanges.between(same, same)) == [
         "what changed: no entity, event or disagreement added or removed"
     ]
+
+
+NOTE = """# A short note on MiniMax's models
+
+## Foundation Models (Text)
+
+| Release | Model | Parameters | Context | Key Features |
+|---------|-------|------------|---------|--------------|
+| **Mar 2025** | **MiniMax-M1-40K** | 456B (45.9B active) | 1M tokens | An early preview |
+| **Mar 2025** | **Zeta-9** | 9B | 32K tokens | A model no other document names |
+"""
+
+
+async def test_indexing_a_document_then_removing_it_reports_what_it_added_and_took(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    first = await index_corpus(seeds_copy, db)
+    assert first.changes.by_class["disagreements"].added  # a first run lists every one
+    assert "MiniMax: team_size" in first.changes.by_class["disagreements"].added
+
+    added = seeds_copy / "004_note.txt"
+    added.write_text(NOTE, encoding="utf-8")
+    addition = (await index_corpus(seeds_copy, db)).changes.by_class
+    assert "Zeta-9" in addition["entities"].added and addition["entities"].removed == ()
+    assert any("(004)" in event for event in addition["events"].added)
+    # Its release date of M1-40K is not 003's (Jun 2025): a new disagreement, nothing removed.
+    assert addition["disagreements"].added == ("MiniMax-M1-40K: release",)
+    assert addition["disagreements"].removed == ()
+
+    added.unlink()
+    removal = (await index_corpus(seeds_copy, db)).changes.by_class
+    assert removal["entities"].removed == ("Zeta-9",) and removal["entities"].added == ()
+    assert removal["disagreements"].removed == ("MiniMax-M1-40K: release",)
+    assert removal["events"].added == () and removal["events"].removed
