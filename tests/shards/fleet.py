@@ -21,6 +21,7 @@ import shutil
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -60,6 +61,7 @@ class ShardProcess:
     started_at: datetime
     passes: list[Pass] = field(default_factory=list)
     posts: list[tuple[int, date]] = field(default_factory=list)  # attempts, before the send
+    results: Counter[str] = field(default_factory=Counter)  # "posted", "skipped" (claim lost)...
     ready: bool = False
     killed: bool = False
     stopped: bool = False
@@ -95,6 +97,8 @@ class ShardProcess:
             )
         elif event == "post":
             self.posts.append((int(entry["guild"]), date.fromisoformat(entry["date"])))
+        elif event == "posted":
+            self.results[entry["result"]] += 1
 
     def passed_at(self, instant: datetime) -> bool:
         return bool(self.passes) and self.passes[-1].at >= instant
@@ -238,7 +242,13 @@ class Fleet:
         process.log.close()
 
     async def close(self) -> None:
+        """SIGTERM every process still running (SIGKILL if it has not exited in 30 s)."""
+        for process in self.live:
+            process.stopped = True
+            process.process.send_signal(signal.SIGTERM)
         for process in self.processes:
-            if process.alive:
-                self.kill(process)
-            await self.reap(process)
+            try:
+                await self.reap(process)
+            except TimeoutError:
+                process.process.send_signal(signal.SIGKILL)
+                await self.reap(process)

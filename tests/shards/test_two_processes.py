@@ -8,7 +8,6 @@ MINIMAX_BOT_TEST_POSTGRES_URL is not set (`.ci/run` sets it).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from bot.state.url import PostgresUrl
 from tests.daily.harness import daily_posts, posts_per_day
 from tests.emulator import DiscordEmulator
 from tests.shards.fleet import Fleet, shard_of
-from tests.state.engines import Engine, fresh_engine, postgres_skip_reason
+from tests.state.engines import Engine, postgres_skip_reason
 
 pytestmark = pytest.mark.skipif(
     postgres_skip_reason() is not None, reason=postgres_skip_reason() or ""
@@ -27,13 +26,6 @@ pytestmark = pytest.mark.skipif(
 
 START = datetime(2026, 6, 21, 7, tzinfo=UTC)
 NINE_LONDON = datetime(2026, 6, 21, 8, tzinfo=UTC)  # 09:00 BST
-
-
-@pytest.fixture
-async def postgres(tmp_path: Path) -> AsyncIterator[Engine]:
-    """An empty state in its own schema of the test server, dropped afterwards."""
-    async with fresh_engine("postgres", tmp_path) as engine:
-        yield engine
 
 
 async def test_daily_set_through_one_process_posts_from_the_owner_only(
