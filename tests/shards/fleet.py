@@ -62,6 +62,7 @@ class ShardProcess:
     passes: list[Pass] = field(default_factory=list)
     posts: list[tuple[int, date]] = field(default_factory=list)  # attempts, before the send
     results: Counter[str] = field(default_factory=Counter)  # "posted", "skipped" (claim lost)...
+    log_start: int = 0  # where its lines begin in the folder's log
     ready: bool = False
     killed: bool = False
     stopped: bool = False
@@ -103,10 +104,13 @@ class ShardProcess:
     def passed_at(self, instant: datetime) -> bool:
         return bool(self.passes) and self.passes[-1].at >= instant
 
+    def log_text(self) -> str:
+        """What this incarnation logged (the folder's log holds every incarnation's, in turn)."""
+        data = (self.folder / "run.log").read_bytes()[self.log_start :]
+        return data.decode("utf-8", errors="replace")
+
     def log_tail(self, lines: int = 30) -> str:
-        self.log.flush()
-        text = (self.folder / "run.log").read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
+        return "\n".join(self.log_text().splitlines()[-lines:])
 
 
 class Fleet:
@@ -191,6 +195,7 @@ class Fleet:
         incarnation = sum(p.name == name for p in self.processes)
         trace = folder / f"trace-{incarnation}.jsonl"
         log = (folder / "run.log").open("ab")
+        log_start = log.tell()
         env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(folder),
@@ -215,7 +220,7 @@ class Fleet:
             cwd=folder, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
         )  # fmt: skip
         process = ShardProcess(
-            name, shard_ids, shard_count, folder, trace, log, child, started_at=self.now
+            name, shard_ids, shard_count, folder, trace, log, child, self.now, log_start=log_start
         )
         self.processes.append(process)
         return process
