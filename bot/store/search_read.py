@@ -126,6 +126,11 @@ class SearchReads(CorpusReader):
             for r in rows
         ]
 
+    async def document_openings(self, chars: int) -> dict[str, str]:
+        """The first `chars` characters of every document (its title and byline), by file."""
+        rows = await self._rows("SELECT file, substr(text, 1, ?) FROM documents", (chars,))
+        return {str(r[0]): str(r[1]) for r in rows}
+
     async def quotes_by_id(self, ids: Sequence[int]) -> dict[int, QuoteRow]:
         rows = await self._rows(
             f"SELECT {QUOTE_COLUMNS} FROM quotes AS q {QUOTE_JOINS}"

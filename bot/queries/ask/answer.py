@@ -85,6 +85,7 @@ def _asked(corpus: Corpus, question: Question, topic: Topic | None) -> Asked:
         subject is not None and subject.what == "company",
         who=question.kind == "who" and (subject is None or subject.what in ("company", "thing")),
         people=frozenset(corpus.catalog.person_by_key),
+        typed=stems(" ".join(question.cue)),
     )
 
 
@@ -140,9 +141,14 @@ def _dates(corpus: Corpus, known: Knowledge, question: Question) -> FactLine | N
     )
 
 
+def _overview_of(question: Question) -> bool:
+    """`who is X`, `what is X`: nothing asked but the subject itself."""
+    return question.subject is not None and not question.rest and not question.cue
+
+
 def _search_words(question: Question) -> str:
     words = list(question.rest)
-    if question.topic is not None:
+    if question.topic is not None and not _overview_of(question):
         words.append(question.topic.words)
     subject = question.subject
     if subject is not None and (subject.what != "company" or not words):
@@ -170,6 +176,8 @@ def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) ->
     named = _mentions(text + " " + (row.heading or ""), subject) if subject else True
     if subject is not None and subject.what != "company" and not named:
         return False
+    if _overview_of(question):
+        return True
     return _enough(wanted, _marked_stems(row), _topic_words(question))
 
 
@@ -217,7 +225,7 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
     """What was said about the rest of the question (`what did Yan say about ...`): by the
     person asked about, else by anyone, when it holds enough of the question's words."""
     subject = question.subject
-    if not question.rest:
+    if not question.rest and not question.cue:
         return None
     speaker = subject.name if subject is not None and subject.what == "person" else None
     words = [*question.rest, *question.cue]
@@ -226,7 +234,7 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
     found = await find_quote(corpus, " ".join(words), speaker)
     if not isinstance(found, QuoteAnswer):
         return None
-    wanted = _wanted(question)
+    wanted = _wanted(question) or stems(" ".join(question.cue))
     said = stems(f"{found.text} {found.question or ''}")
     if not wanted or not _enough(wanted, said, frozenset()):
         return None

@@ -11,20 +11,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.records import FuzzyDate, Precision
+from bot.domain.names import name_key
+from bot.domain.records import DocumentKind, FuzzyDate, Precision
 from bot.queries.corpus import Catalog, Corpus
+from bot.queries.results import Source
 from bot.queries.search import closest_term, fold
 from bot.store.fts import is_cjk
 from bot.store.search_read import KnownEvent, KnownFact
 
 MAX_LINES = 3  # fact lines shown for one question
+BYLINE_CHARS = 3000  # where a document's credits are written: its opening
 MAX_DATES = 4  # dated statements shown for one "when" question
 _WORD = re.compile(r"\w+")
 _SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
+_PREFIXES = ("re", "pre", "co")
 _PART_WORDS = {"end": "end of", "first half": "first half of", "second half": "second half of"}
 # Attributes whose value is a date: a "when" question is answered by them too.
 DATE_ATTRIBUTES = frozenset(
@@ -60,9 +64,9 @@ def stems(text: str) -> frozenset[str]:
 
 
 def overlap(wanted: Iterable[str], have: frozenset[str]) -> int:
-    """How many of the wanted stems a text has: whole, or as the end of a longer word
-    (`publish` in `republish`)."""
-    return sum(1 for w in wanted if w in have or (len(w) >= 5 and any(h.endswith(w) for h in have)))
+    """How many of the wanted stems a text has: whole, or behind a prefix that keeps the
+    meaning (`publish` in `republish`, `founder` in `co-founder`)."""
+    return sum(1 for w in wanted if w in have or any(p + w in have for p in _PREFIXES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,8 @@ class Known:
     words: frozenset[str]  # of the attribute and value
     when: FuzzyDate | None = None
     company_own: bool = False  # about a thing of the company's (a funding round ...)
+    document: bool = False  # a document's credit: its subject is the document's title
+    owner: str = ""  # whom it is about, by the catalog's name (one person, however spelt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,8 @@ def in_corpus(known: Knowledge, word: str) -> bool:
 
 
 def _fact(row: KnownFact, catalog: Catalog) -> Known:
-    named = row.subject_key in catalog.person_by_key or row.subject_key in catalog.model_by_key
+    entity = catalog.person_by_key.get(row.subject_key) or catalog.model_by_key.get(row.subject_key)
+    named = entity is not None
     return Known(
         row.subject,
         row.subject_key,
@@ -119,6 +126,7 @@ def _fact(row: KnownFact, catalog: Catalog) -> Known:
         row.heading,
         stems(f"{row.attribute} {row.value}"),
         company_own=not named,
+        owner=entity.name if entity is not None else row.subject,
     )
 
 
@@ -142,17 +150,53 @@ def _event(row: KnownEvent) -> Known:
     )
 
 
+def _credit(source: Source, attribute: str, value: str, opening: str) -> Known | None:
+    """Who wrote, edited or first published a document, as a fact about the document, with
+    the line of its opening that says so."""
+    line = next((ln.strip() for ln in opening.splitlines() if value in ln), None)
+    if line is None:
+        return None
+    about = f"{source.title} {source.outlet or ''} {source.publisher or ''} {source.kind}"
+    return Known(
+        source.title,
+        name_key(source.title),
+        attribute,
+        value,
+        line,
+        source.file,
+        None,
+        stems(f"{attribute} {value} {about}"),
+        company_own=False,
+        document=True,
+    )
+
+
+def _credits(catalog: Catalog, openings: Mapping[str, str]) -> list[Known]:
+    found: list[Known | None] = []
+    for source in catalog.sources.values():
+        opening = openings.get(source.file, "")
+        wrote = "interviewer" if source.kind is DocumentKind.INTERVIEW else "author"
+        found += [_credit(source, wrote, name, opening) for name in source.authors]
+        found += [_credit(source, "editor", name, opening) for name in source.editors]
+        if source.outlet:
+            found.append(_credit(source, "outlet", source.outlet, opening))
+        if source.publisher:
+            found.append(_credit(source, "publisher", source.publisher, opening))
+    return [known for known in found if known is not None]
+
+
 def _build(
     catalog: Catalog,
     facts: Sequence[KnownFact],
     events: Sequence[KnownEvent],
     vocabulary: Iterable[str],
+    openings: Mapping[str, str],
 ) -> Knowledge:
     by_subject: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(facts):
         by_subject[row.subject_key].append(index)
     return Knowledge(
-        tuple(_fact(row, catalog) for row in facts),
+        (*(_fact(row, catalog) for row in facts), *_credits(catalog, openings)),
         tuple(_event(row) for row in events),
         {key: tuple(found) for key, found in by_subject.items()},
         {row.subject_key: row.subject for row in facts},
@@ -174,8 +218,9 @@ async def knowledge(corpus: Corpus) -> Knowledge:
     if not catalog.has_derived(_KEY):
         facts, events = await corpus.store.known_facts(), await corpus.store.known_events()
         vocabulary = await corpus.store.vocabulary("passages")
-        catalog.derived(_KEY, lambda built: _build(built, facts, events, vocabulary))
-    return catalog.derived(_KEY, lambda built: _build(built, (), (), ()))
+        openings = await corpus.store.document_openings(BYLINE_CHARS)
+        catalog.derived(_KEY, lambda built: _build(built, facts, events, vocabulary, openings))
+    return catalog.derived(_KEY, lambda built: _build(built, (), (), (), {}))
 
 
 def written_when(when: FuzzyDate) -> str:
@@ -201,6 +246,7 @@ class Asked:
     words: frozenset[str]
     company: bool  # the subject is the company: facts about it rarely name it
     who: bool = False  # a "who" question: people whose facts say what is asked answer it
+    typed: frozenset[str] = frozenset()  # the words that named the topic, as typed
     people: frozenset[str] = frozenset()  # name keys of the corpus's people
 
 
@@ -227,7 +273,8 @@ def _subject_of(item: Known, asked: Asked) -> bool:
 def _about(item: Known, asked: Asked) -> bool:
     if not asked.keys:
         return True
-    return _subject_of(item, asked) or (bool(asked.names) and names_in(item.value, asked.names))
+    text = f"{item.value} {item.subject}" if item.document else item.value
+    return _subject_of(item, asked) or (bool(asked.names) and names_in(text, asked.names))
 
 
 def _fact_score(item: Known, asked: Asked) -> int:
@@ -239,7 +286,7 @@ def _fact_score(item: Known, asked: Asked) -> int:
 
 def _someone(item: Known, asked: Asked) -> bool:
     """For a "who" question: a person whose fact says what is asked (`co-founder`)."""
-    wanted = asked.words | asked.topic
+    wanted = asked.words | asked.typed
     return asked.who and item.subject_key in asked.people and overlap(wanted, item.words) > 0
 
 
@@ -253,10 +300,10 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
         someone = _someone(item, asked)
         if not (someone or _about(item, asked)):
             continue
-        score = _fact_score(item, asked) + (2 if someone else 0)
+        score = _fact_score(item, asked) + (4 + (item.attribute == "role") if someone else 0)
         if score <= 0 or (not asked.keys and not someone and not enough(asked.words, item.words)):
             continue
-        group = (item.subject, item.attribute)
+        group = (item.owner or item.subject, item.attribute)
         best, items = scored.get(group, (0, []))
         items.append(item)
         scored[group] = (max(best, score), items)

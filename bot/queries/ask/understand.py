@@ -165,7 +165,8 @@ def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = N
     topic = next((t for t in TOPICS if t.cues.search(remaining)), None)
     kind = _kind(text)
     if topic is None and subject is not None and subject.what == "person" and kind == "who":
-        topic = next((t for t in TOPICS if t.name == "role"), None)
+        asks_more = any(w.casefold() not in STOP_WORDS for w in query_words(remaining))
+        topic = None if asks_more else next((t for t in TOPICS if t.name == "role"), None)
     cue = tuple(w for w in query_words(remaining) if topic is not None and topic.cues.search(w))
     kind_words = _KIND_OF.get(subject.what, "") if subject is not None else ""
     rest = tuple(
