@@ -32,7 +32,7 @@ from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.corpus import Corpus
 from bot.queries.labels import label_for
 from bot.queries.quotes import find_quote
-from bot.queries.ranking import MARKS, clean, excerpt
+from bot.queries.ranking import MARKS, excerpt
 from bot.queries.results import (
     AskAnswer,
     Citation,
@@ -86,11 +86,13 @@ def _asked(corpus: Corpus, question: Question, topic: Topic | None) -> Asked:
         who=question.kind == "who" and (subject is None or subject.what in ("company", "thing")),
         people=frozenset(corpus.catalog.person_by_key),
         typed=stems(" ".join(question.cue)),
+        name_words=stems(" ".join(names)),
     )
 
 
-def _cited(corpus: Corpus, item: Known) -> Citation:
-    return corpus.catalog.citation(item.file, item.heading, item.evidence)
+def _cited(corpus: Corpus, item: Known) -> list[Citation]:
+    sources = item.sources or ((item.file, item.heading, item.evidence),)
+    return [corpus.catalog.citation(*source) for source in sources]
 
 
 async def _facts(
@@ -110,7 +112,7 @@ async def _facts(
             label = f"{person.name if person else first.subject} · {label}"
         values: dict[str, dict[Citation, None]] = {}
         for item in group:
-            values.setdefault(item.value, {})[_cited(corpus, item)] = None
+            values.setdefault(item.value, {}).update(dict.fromkeys(_cited(corpus, item)))
         lines.append(
             FactLine(
                 first.attribute,
@@ -130,7 +132,7 @@ def _dates(corpus: Corpus, known: Knowledge, question: Question) -> FactLine | N
     values: dict[str, dict[Citation, None]] = {}
     for item in found:
         assert item.when is not None
-        values.setdefault(written_when(item.when), {})[_cited(corpus, item)] = None
+        values.setdefault(written_when(item.when), {}).update(dict.fromkeys(_cited(corpus, item)))
     whens = [item.when for item in found if item.when is not None]
     apart = any(not a.overlaps(b) for a in whens for b in whens)
     return FactLine(
@@ -157,8 +159,13 @@ def _search_words(question: Question) -> str:
 
 
 def _mentions(text: str, subject: Subject) -> bool:
+    """Whether the text names the subject (the index spaces Chinese: a name is found
+    across those spaces)."""
     folded = text.casefold()
-    return any(len(s) > 1 and s.casefold() in folded for s in (*subject.spellings, subject.typed))
+    names = [s for s in (*subject.spellings, subject.typed) if len(s) > 1]
+    if any(is_cjk(name) for name in names):
+        folded += " " + folded.replace(" ", "")
+    return any(name.casefold() in folded for name in names)
 
 
 def _enough(wanted: frozenset[str], have: frozenset[str], topic: frozenset[str]) -> bool:
@@ -172,8 +179,8 @@ def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) ->
     """Whether a passage says what is asked, not only the subject's name: enough of the
     question's own words, and the subject itself when it is not the company."""
     subject = question.subject
-    text = clean(row.marked)
-    named = _mentions(text + " " + (row.heading or ""), subject) if subject else True
+    text = row.marked.replace(MARKS[0], "").replace(MARKS[1], "")
+    named = _mentions(f"{text} {row.heading or ''}", subject) if subject else True
     if subject is not None and subject.what != "company" and not named:
         return False
     if _overview_of(question):
@@ -206,10 +213,18 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
         return [], False
     rows = await ranked(corpus, words)
     wanted = _wanted(question)
-    good = [row for row in rows if _relevant(row, question, wanted)]
-    # then those that hold some of what is asked: the other side of a yes or no, say
+    # those that say what is asked, then those that hold some of it (the other side of a
+    # yes or no, say); read only as far as the few shown
     near = stems(" ".join(question.rest)) | _topic_words(question)
-    some = [r for r in rows if r not in good and overlap(near, _marked_stems(r)) > 0]
+    good: list[RankedPassage] = []
+    some: list[RankedPassage] = []
+    for row in rows:
+        if _relevant(row, question, wanted):
+            good.append(row)
+            if len(good) == SHOWN_PASSAGES:
+                break
+        elif len(some) < SHOWN_PASSAGES and overlap(near, _marked_stems(row)) > 0:
+            some.append(row)
     shown_rows = good + some if good else rows
     hits = [
         SearchHit(

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.domain.names import name_key
@@ -26,6 +26,8 @@ from bot.store.search_read import KnownEvent, KnownFact
 MAX_LINES = 3  # fact lines shown for one question
 BYLINE_CHARS = 3000  # where a document's credits are written: its opening
 MAX_DATES = 4  # dated statements shown for one "when" question
+MAX_SOURCES = 5  # sources kept for one statement repeated across documents
+COMMON = 5000  # a stem on more items than this finds nothing by itself: too common
 _WORD = re.compile(r"\w+")
 _SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
 _PREFIXES = ("re", "pre", "co")
@@ -82,16 +84,80 @@ class Known:
     heading: str | None
     words: frozenset[str]  # of the attribute and value
     when: FuzzyDate | None = None
+    # every (file, heading, evidence) that states it, the first one above included
+    sources: tuple[tuple[str, str | None, str], ...] = ()
     company_own: bool = False  # about a thing of the company's (a funding round ...)
     document: bool = False  # a document's credit: its subject is the document's title
     owner: str = ""  # whom it is about, by the catalog's name (one person, however spelt)
 
 
 @dataclass(frozen=True, slots=True)
+class Shelf:
+    """Facts (or dated statements) and the indexes that find them without a scan: by the
+    subject's name key, by a stem of their words, and (the company's own) by attribute.
+    Repeated statements are one item with all their sources."""
+
+    items: tuple[Known, ...]
+    by_subject: dict[str, tuple[int, ...]]
+    subject_keys: tuple[str, ...]  # sorted: a model's variants are found by prefix
+    by_stem: dict[str, tuple[int, ...]]
+    company_by_attribute: dict[str, tuple[int, ...]]
+
+    def candidates(self, asked: Asked) -> list[Known]:
+        found: set[int] = set()
+        for key in asked.keys:
+            found.update(self.by_subject.get(key, ()))
+            if not asked.company and key:
+                at = bisect.bisect_left(self.subject_keys, key)
+                while at < len(self.subject_keys) and self.subject_keys[at].startswith(key):
+                    found.update(self.by_subject[self.subject_keys[at]])
+                    at += 1
+        if asked.company:
+            for attribute in asked.attributes:
+                found.update(self.company_by_attribute.get(attribute, ()))
+        words = asked.words | asked.typed | asked.topic | asked.name_words
+        for word in words:
+            for form in (word, *(p + word for p in _PREFIXES)):
+                posting = self.by_stem.get(form, ())
+                if len(posting) <= COMMON:
+                    found.update(posting)
+        return [self.items[i] for i in sorted(found)]
+
+
+def _shelf(items: Iterable[Known]) -> Shelf:
+    merged: dict[tuple[str, str, str, object], Known] = {}
+    for item in items:
+        key = (item.subject_key, item.attribute, item.value, item.when)
+        source = (item.file, item.heading, item.evidence)
+        if key in merged:
+            kept = merged[key]
+            if len(kept.sources) < MAX_SOURCES and source not in kept.sources:
+                merged[key] = replace(kept, sources=(*kept.sources, source))
+        else:
+            merged[key] = replace(item, sources=(source,))
+    kept_items = tuple(merged.values())
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    by_attribute: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(kept_items):
+        by_subject[item.subject_key].append(index)
+        for word in item.words | stems(item.subject):
+            by_stem[word].append(index)
+        if item.company_own:
+            by_attribute[item.attribute].append(index)
+    return Shelf(
+        kept_items,
+        {key: tuple(found) for key, found in by_subject.items()},
+        tuple(sorted(by_subject)),
+        {key: tuple(found) for key, found in by_stem.items()},
+        {key: tuple(found) for key, found in by_attribute.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
-    facts: tuple[Known, ...]
-    events: tuple[Known, ...]
-    by_subject: dict[str, tuple[int, ...]]  # subject key -> indexes into facts
+    facts: Shelf
+    events: Shelf
     subjects: dict[str, str]  # subject key -> the subject as facts name it
     vocabulary: tuple[str, ...] = ()  # the passages' words, sorted
     chinese: tuple[str, ...] = ()  # the passages' runs of Chinese
@@ -192,13 +258,9 @@ def _build(
     vocabulary: Iterable[str],
     openings: Mapping[str, str],
 ) -> Knowledge:
-    by_subject: dict[str, list[int]] = defaultdict(list)
-    for index, row in enumerate(facts):
-        by_subject[row.subject_key].append(index)
     return Knowledge(
-        (*(_fact(row, catalog) for row in facts), *_credits(catalog, openings)),
-        tuple(_event(row) for row in events),
-        {key: tuple(found) for key, found in by_subject.items()},
+        _shelf([*(_fact(row, catalog) for row in facts), *_credits(catalog, openings)]),
+        _shelf(_event(row) for row in events),
         {row.subject_key: row.subject for row in facts},
         tuple(sorted(vocabulary)),
         tuple(term for term in vocabulary if is_cjk(term)),
@@ -248,6 +310,7 @@ class Asked:
     who: bool = False  # a "who" question: people whose facts say what is asked answer it
     typed: frozenset[str] = frozenset()  # the words that named the topic, as typed
     people: frozenset[str] = frozenset()  # name keys of the corpus's people
+    name_words: frozenset[str] = frozenset()  # stems of the subject's spellings
 
 
 def enough(wanted: frozenset[str], have: frozenset[str]) -> bool:
@@ -294,7 +357,7 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
     """The facts that answer, grouped by subject and attribute, best first."""
     if asked.keys and not asked.words and not asked.attributes and not asked.topic:
         return []
-    candidates: Iterable[Known] = known.facts
+    candidates = known.facts.candidates(asked)
     scored: dict[tuple[str, str], tuple[int, list[Known]]] = {}
     for item in candidates:
         someone = _someone(item, asked)
@@ -318,7 +381,7 @@ def matching_events(known: Knowledge, asked: Asked) -> list[Known]:
     """The dated statements that answer a "when" question, best first: about its subject
     (or naming it), saying what it asks (its own words, else its topic's)."""
     found: list[tuple[int, Known]] = []
-    for item in known.events:
+    for item in known.events.candidates(asked):
         subject = bool(asked.keys) and bool(item.subject_key) and _subject_of(item, asked)
         named = bool(asked.names) and names_in(item.value, asked.names)
         if asked.keys and not asked.company and not (subject or named):
