@@ -32,6 +32,7 @@ from bot.command_options import (
 from bot.domain.records import ModelKind
 from bot.queries import about, models, onthisday, people, quotes, search, timeline
 from bot.queries.ask import ask
+from bot.queries.ask.suggest import ask_choices
 from bot.queries.autocomplete import model_choices, speaker_choices
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import disagreement_list
@@ -248,7 +249,15 @@ _TABLE = (
         "ask",
         "A question in plain words, English or Chinese, answered with its sources",
         _ask,
-        (Option("question", str, "Your question, e.g. when was MiniMax founded", required=True),),
+        (
+            Option(
+                "question",
+                str,
+                "Your question, e.g. when was MiniMax founded",
+                required=True,
+                autocomplete=ask_choices,
+            ),
+        ),
         cooldown=True,
     ),
     Command(

@@ -285,6 +285,12 @@ async def knowledge(corpus: Corpus) -> Knowledge:
     return catalog.derived(_KEY, lambda built: _build(built, (), (), (), {}))
 
 
+def built_knowledge(catalog: Catalog) -> Knowledge | None:
+    """The knowledge of this generation when a question has read it already, else None:
+    for what must answer without waiting (autocomplete)."""
+    return catalog.derived(_KEY, lambda _: None) if catalog.has_derived(_KEY) else None
+
+
 def written_when(when: FuzzyDate) -> str:
     """A date in words at its own precision: `June 2025`, `late 2021`, `2024`, `2024-04-18`."""
     if when.precision is Precision.DAY:
