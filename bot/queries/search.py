@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.domain.text import words
+from bot.queries.chinese import with_english
 from bot.queries.corpus import Corpus
 from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weight
 from bot.queries.results import Problem, SearchHit, SearchResults
@@ -26,6 +27,7 @@ __all__ = [
     "ranked",
     "respell",
     "search",
+    "search_rows",
     "segments",
 ]
 
@@ -111,6 +113,14 @@ async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage
     return rows, text
 
 
+async def search_rows(corpus: Corpus, query: str) -> tuple[list[RankedPassage], str]:
+    """What `search` ranks for `query`, all pages, and the text searched (see `search`)."""
+    words = query_words(with_english(query, corpus.catalog))
+    if not words:
+        return [], ""
+    return await _matches(corpus, words)
+
+
 async def search(
     corpus: Corpus, query: str, *, page: int = 0, per_page: int = 5
 ) -> SearchResults | Problem:
@@ -120,13 +130,12 @@ async def search(
     `SearchResults.query` is the text searched: the respelled words when the typed ones
     matched nothing. A page past the end is the last page.
     """
-    words = query_words(query)
-    if not words:
+    rows, text = await search_rows(corpus, query)
+    if not text:
         return Problem("Nothing to search for: type a few words.")
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    rows, text = await _matches(corpus, words)
     if not rows:
-        return SearchResults(" ".join(words), (), 0, 0, 0)
+        return SearchResults(text, (), 0, 0, 0)
     page_count = math.ceil(len(rows) / per_page)
     page = min(max(0, page), page_count - 1)
     hits = tuple(

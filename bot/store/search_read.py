@@ -15,9 +15,10 @@ from bot.store.corpus_read import CorpusReader
 from bot.store.fts import to_ranked_query
 from bot.store.quotes_read import QUOTE_COLUMNS, QUOTE_JOINS, QuoteRow
 
-# A passage's own text counts more than the heading it shares with its section; a quote's
-# words more than the question it answers or its speaker's name.
-_PASSAGE_BM25 = "bm25(passages_words, 1.0, 0.3)"
+# A passage's heading counts as much as its own text (a bullet `Valuation: $2.5B+` answers
+# for the model its section is about; bm25 already makes a heading shared by many passages
+# worth little); a quote's words more than the question it answers or its speaker's name.
+_PASSAGE_BM25 = "bm25(passages_words, 1.0, 1.0)"
 _QUOTE_BM25 = "bm25(quotes_words, 1.0, 0.6, 0.3)"
 
 

@@ -35,7 +35,7 @@ from bot.queries.corpus import Corpus
 from bot.queries.quotes import find_quote
 from bot.queries.ranking import clean
 from bot.queries.results import AskAnswer, QuoteAnswer
-from bot.queries.search import ranked
+from bot.queries.search import search_rows
 from bot.store.fts import STOP_WORDS, is_cjk
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.toml"
@@ -161,7 +161,7 @@ async def measure(db: Path, details: bool) -> None:
             by_lang.right[g.lang] += right
             if covered and g.evidence:
                 search_total += 1
-                rows = (await ranked(corpus, g.q))[:3]
+                rows = (await search_rows(corpus, g.q))[0][:3]
                 search_hits += has_evidence(g.evidence, [clean(r.marked) for r in rows])
                 quotes = []
                 for rank in range(3):

@@ -1,7 +1,7 @@
 """Reading a question: its kind, what it is about (the company, a model, a person, or another
 thing the facts are about: a funding round, ...) and which of the corpus's subjects
 (founding, funding, context window ...) it asks for. A Chinese question is read through the
-bilingual lexicon (bot.queries.ask.chinese) into the English words the corpus uses."""
+bilingual lexicon (bot.queries.chinese) into the English words the corpus uses."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.domain.names import name_key
-from bot.queries.ask.chinese import in_english, simplified
 from bot.queries.ask.lexicon import (
     COMPANY,
     COMPANY_NAMES,
@@ -22,6 +21,7 @@ from bot.queries.ask.lexicon import (
     Topic,
 )
 from bot.queries.catalog_cache import PerCatalog
+from bot.queries.chinese import CORPUS_NAMES, in_english, simplified
 from bot.queries.corpus import Catalog
 from bot.queries.search import query_words
 from bot.store.fts import STOP_WORDS, is_cjk
@@ -89,11 +89,9 @@ def _kind(text: str) -> Kind:
 
 
 def _chinese_names(catalog: Catalog) -> frozenset[str]:
-    """The Chinese names a question may use, kept whole when its Chinese is read."""
-    names = [n for p in catalog.people for n in p.names]
-    names += [a for m in catalog.models for a in m.aliases]
-    names += [*COMPANY_NAMES, *CURATED_NAMES]
-    return frozenset(n for n in names if is_cjk(n))
+    """The Chinese names a question may use, kept whole when its Chinese is read: the
+    corpus's own, the company's and the curated ones."""
+    return CORPUS_NAMES(catalog) | {n for n in (*COMPANY_NAMES, *CURATED_NAMES) if is_cjk(n)}
 
 
 CHINESE_NAMES = PerCatalog(_chinese_names)

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from bot.queries.catalog_cache import PerCatalog
+from bot.queries.corpus import Catalog
+from bot.store.fts import is_cjk
+
 # Traditional characters of the lexicon, the question words and the corpus's Chinese names,
 # and their simplified forms, character for character.
 _TRADITIONAL = (
@@ -193,3 +197,21 @@ def in_english(text: str, names: frozenset[str]) -> str:
     are the Chinese names to keep whole (the corpus's own and the curated ones)."""
     text = _ROUND.sub(r" Series \1 ", simplified(text))
     return _CJK_RUN.sub(lambda m: _read_run(m.group(0), names), text)
+
+
+def _corpus_names(catalog: Catalog) -> frozenset[str]:
+    """The Chinese names the corpus writes (people's, models'), kept whole when read."""
+    names = [n for p in catalog.people for n in p.names]
+    names += [a for m in catalog.models for a in m.aliases]
+    return frozenset(n for n in names if is_cjk(n))
+
+
+CORPUS_NAMES = PerCatalog(_corpus_names)
+
+
+def with_english(text: str, catalog: Catalog) -> str:
+    """Text to search for: as typed, and when it holds Chinese, also read in English (a
+    Chinese question finds the English passages that answer it; `商汤` still finds 商汤科技)."""
+    if not is_cjk(text):
+        return text
+    return f"{text} {in_english(text, CORPUS_NAMES(catalog))}"
