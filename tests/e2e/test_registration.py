@@ -25,7 +25,7 @@ EXPECTED = {
     "sources", "about", "person", "disagreements", "ask", *ADMIN, *DISCORD_ONLY,
 }  # fmt: skip
 AUTOCOMPLETED = {("model", "name"), ("compare", "a"), ("compare", "b"), ("quote", "speaker")}
-AUTOCOMPLETED |= {("person", "name")}
+AUTOCOMPLETED |= {("person", "name"), ("ask", "question")}
 DISCORD_TYPES: dict[type, int] = {str: 3, date: 3, ModelKind: 3, int: 4}
 
 
