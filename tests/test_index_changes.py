@@ -54,7 +54,7 @@ async def test_indexing_a_document_then_removing_it_reports_what_it_added_and_to
     db = tmp_path / "corpus.db"
     first = await index_corpus(seeds_copy, db)
     assert first.changes.by_class["disagreements"].added  # a first run lists every one
-    assert "MiniMax: team_size" in first.changes.by_class["disagreements"].added
+    assert "MiniMax: Team size" in first.changes.by_class["disagreements"].added
 
     added = seeds_copy / "004_note.txt"
     added.write_text(NOTE, encoding="utf-8")

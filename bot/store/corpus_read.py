@@ -213,14 +213,16 @@ class CorpusReader:
 
     async def knowledge_labels(self) -> dict[str, frozenset[str]]:
         """What the index knows, one label per item, by class: `entities` (models and people
-        by name), `events` (date, document and text) and `disagreements` (subject: attribute);
-        compared before and after a run to say what it changed."""
+        by name), `events` (date, document and text) and `disagreements` (subject: label, or
+        attribute); compared before and after a run to say what it changed."""
         entities = await self._rows("SELECT name FROM models UNION SELECT name FROM people")
         events = await self._rows(
             "SELECT DISTINCT e.start, e.precision, e.part, d.file, e.text"
             " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
         )
-        conflicts = await self._rows("SELECT DISTINCT subject, attribute FROM conflicts")
+        conflicts = await self._rows(
+            "SELECT DISTINCT subject, coalesce(label, attribute) FROM conflicts"
+        )
         return {
             "entities": frozenset(str(r[0]) for r in entities),
             "events": frozenset(

@@ -96,7 +96,7 @@ async def test_a_disputed_fact_on_a_card_is_flagged(corpus: Corpus) -> None:
     assert names[0] == "⚠ *the sources disagree*"
     assert [line.split(" [")[0] for line in names[1:3]] == ["• 闫俊杰", "• 颜俊杰"]
     assert names[3:] == [
-        "*Team's note: two different characters for the surname Yan (闫 vs 颜); both are kept"
+        "*Team's note: Two different characters for the surname Yan (闫 vs 颜); both are kept"
         " with their source*"
     ]
     assert 'quotes in the corpus · /quote speaker:"Junjie Yan"' in (embed.description or "")

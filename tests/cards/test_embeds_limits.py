@@ -12,6 +12,7 @@ import pytest
 
 from bot.cards.embed import render_embed
 from bot.cards.embed_fit import fit
+from bot.cards.labels import LOCALES
 from bot.commands import UsageError, run_command
 from bot.domain.records import FuzzyDate, ModelKind
 from bot.domain.text import shorten as cut
@@ -22,10 +23,12 @@ from bot.queries.results import (
     Disagreement,
     FactLine,
     FactValue,
+    ModelCard,
     Problem,
     SearchHit,
     SearchResults,
     Segment,
+    TeamNote,
     Timeline,
     TimelineEntry,
 )
@@ -168,6 +171,19 @@ def test_a_long_timeline_search_and_disagreement_list_fit() -> None:
     values = tuple(FactValue("v" * 900, (citation(n, 900),)) for n in range(5))
     items = tuple(Disagreement("S" * 300, "a", "L" * 300, values) for _ in range(60))
     check(render_embed(DisagreementList(items, subject="x" * 3000)))
+
+
+def test_disagreements_with_long_notes_and_corpus_errors_fit_in_every_locale() -> None:
+    values = tuple(FactValue("v" * 900, (citation(n, 900),)) for n in range(5))
+    items = tuple(
+        Disagreement("S" * 300, "a", "L" * 300, values, note="*note* " * 500) for _ in range(60)
+    )
+    notes = tuple(TeamNote("S", "w" * 500, "n" * 3000, citation(n, 900)) for n in range(40))
+    for locale in LOCALES:
+        listing = DisagreementList(items[:5], "x" * 3000, 0, 12, 60, resolved="S", notes=notes)
+        check(render_embed(listing, locale))
+        card = ModelCard("M", ("M",), None, None, (), (), True, "M", True, items, notes)
+        check(render_embed(card, locale))
 
 
 def test_a_huge_quote_and_problem_fit() -> None:

@@ -67,7 +67,7 @@ async def test_a_model_card_shows_its_disagreements_and_the_teams_notes(corpus: 
     assert line.disputed and {v.value for v in line.values} >= {"7.8x", "250x typical"}
     assert [n.written for n in card.notes] == ["250x typical"]
     text = render_text(card)
-    assert "Team's note (not the sources' words): within 003: 1M over a typical 128K" in text
+    assert "Team's note (not the sources' words): Within the article: 1M over a typical" in text
     assert "The team's notes on errors in the sources (kept as written):" in text
 
     hailuo = await model_card(corpus, "Hailuo-2.3")  # a disagreement about two models
