@@ -1,4 +1,5 @@
-"""Buttons under an answer: ◀ ▶ to page through /timeline and /search, "Next quote" for /quote.
+"""Buttons under an answer: ◀ ▶ to page through /timeline, /search and /disagreements, "Next
+quote" for /quote.
 
 Stateless (`discord.ui.DynamicItem`): everything a press needs is in the button's custom_id
 (the command, the page or rank it leads to, the asker, the command's values), so a press
@@ -27,7 +28,7 @@ from bot.discord_app.options import ask, client_of
 from bot.discord_app.replies import edit_answer, reader_locale
 from bot.discord_app.tree import FAILED, tell
 from bot.queries import quotes
-from bot.queries.listings import Answer
+from bot.queries.listings import Answer, DisagreementList
 from bot.queries.results import QuoteAnswer, SearchResults, Timeline
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ RANDOM_DRAWS = 3
 PRIMARY, SECONDARY = discord.ButtonStyle.primary, discord.ButtonStyle.secondary
 GONE = "These buttons belong to an answer the bot can no longer page; run the command again."
 Button = discord.ui.Button[discord.ui.View]
+Paged = Timeline | SearchResults | DisagreementList  # answers with `page` and `page_count`
 
 
 async def _refuse_others(interaction: discord.Interaction, asker: int, command: str) -> bool:
@@ -183,7 +185,7 @@ def _one_view(*items: discord.ui.Item[Any]) -> discord.ui.View:
 def page_view(asker: int, call: Call, values: str, answer: Answer) -> discord.ui.View | None:
     """◀ ▶ under a page of `answer` to `call` (`values`: its values, packed), when it has more
     than one page."""
-    if not isinstance(answer, Timeline | SearchResults) or answer.page_count <= 1:
+    if not isinstance(answer, Paged) or answer.page_count <= 1:
         return None
     page = answer.page + 1  # the table counts pages from 1, the queries from 0
     name = call.command.name
@@ -223,7 +225,7 @@ async def buttons_for(
         words = {"query": answer.query, "speaker": answer.speaker_filter}
         packed = await pack(state, {k: v for k, v in words.items() if v})
         return quote_view(asker, answer, packed, reader_locale(interaction))
-    if isinstance(answer, Timeline | SearchResults) and answer.page_count > 1:
+    if isinstance(answer, Paged) and answer.page_count > 1:
         packed = await pack(state, call_texts(call, without="page"))
         return page_view(asker, call, packed, answer)
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.discord_app.app import MinimaxBot
 from bot.paths import SEEDS_DIR
-from tests.e2e.support import text_of
+from tests.e2e.support import buttons, custom_id, text_of
 from tests.emulator import DiscordEmulator
 
 
@@ -63,3 +63,14 @@ async def test_disagreements_show_both_team_sizes(
     assert "Chinese name" in every and "闫俊杰" in every and "颜俊杰" in every
     minimax = text_of(await (await discord_emulator.slash("disagreements", {"subject": "MiniMax"})))
     assert "Team size" in minimax and "Chinese name" not in minimax
+
+
+async def test_disagreements_page_forward_with_a_button(
+    discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot
+) -> None:
+    emu = discord_emulator
+    reply = await (await emu.slash("disagreements"))
+    assert "Team size" in text_of(reply) and "page 1 of" in text_of(reply)
+    page_two = await (await emu.click(reply, custom_id(reply, "▶")))
+    assert page_two.id == reply.id and "page 2 of" in text_of(page_two)
+    assert "Team size" not in text_of(page_two) and not buttons(page_two)["◀"]["disabled"]
