@@ -14,14 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.records import ModelKind
+from bot.domain.records import EventKind, ModelKind
 from bot.queries.corpus import Catalog
 from bot.queries.results import Choice
 
-Value = str | int | date | ModelKind
-ValueType = type[str] | type[int] | type[date] | type[ModelKind]
+Value = str | int | date | ModelKind | EventKind
+ValueType = type[str] | type[int] | type[date] | type[ModelKind] | type[EventKind]
 AutocompleteSource = Callable[[Catalog, str], list[Choice]]  # (catalog, typed) -> choices
 KINDS = tuple(kind.value for kind in ModelKind)
+EVENT_KINDS = tuple(kind.value for kind in EventKind)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_PAGE = 1000
 TYPE_NAMES: dict[ValueType, str] = {
@@ -29,6 +30,7 @@ TYPE_NAMES: dict[ValueType, str] = {
     int: "integer",
     date: "date",
     ModelKind: "model kind",
+    EventKind: "event kind",
 }
 
 
@@ -49,6 +51,8 @@ class Option:
 
     @property
     def choices(self) -> tuple[str, ...]:
+        if self.type is EventKind:
+            return EVENT_KINDS
         return KINDS if self.type is ModelKind else ()
 
     @property
@@ -59,7 +63,7 @@ class Option:
     def placeholder(self) -> str:
         if self.type is date:
             return "YYYY-MM-DD|MM-DD"
-        if self.type is ModelKind:
+        if self.type in (ModelKind, EventKind):
             return "kind"
         return self.name
 
@@ -83,6 +87,8 @@ def convert(option: Option, raw: str, today: date) -> Value:
         return _date(option, text, today)
     if option.type is ModelKind:
         return _kind(option, text)
+    if option.type is EventKind:
+        return _event_kind(option, text)
     return text
 
 
@@ -137,3 +143,11 @@ def _kind(option: Option, text: str) -> ModelKind:
     if key in KINDS:
         return ModelKind(key)
     raise UsageError(f"Unknown {option.name} “{shown(text)}”: choose one of {', '.join(KINDS)}.")
+
+
+def _event_kind(option: Option, text: str) -> EventKind:
+    key = text.strip().lower()
+    if key in EVENT_KINDS:
+        return EventKind(key)
+    kinds = ", ".join(EVENT_KINDS)
+    raise UsageError(f"Unknown {option.name} “{shown(text)}”: choose one of {kinds}.")

@@ -29,7 +29,7 @@ from bot.command_options import (
     convert,
     shown,
 )
-from bot.domain.records import ModelKind
+from bot.domain.records import EventKind, ModelKind
 from bot.queries import about, models, onthisday, people, quotes, search, timeline
 from bot.queries.ask import ask
 from bot.queries.ask.suggest import ask_choices
@@ -147,9 +147,11 @@ async def _timeline(
     *,
     year: int | None = None,
     query: str | None = None,
+    kind: EventKind | None = None,
     page: int = 1,
 ) -> Answer:
-    return await timeline.timeline(corpus, year, query, page=page - 1)
+    chosen = None if kind is None else kind.value
+    return await timeline.timeline(corpus, year, query, page=page - 1, kind=chosen)
 
 
 async def _onthisday(corpus: Corpus, today: date, *, date: date | None = None) -> Answer:
@@ -227,9 +229,14 @@ _TABLE = (
     ),
     Command(
         "timeline",
-        "Dated events in date order",
+        "Dated happenings, the main ones of a year first",
         _timeline,
-        (_YEAR, Option("query", str, "Only events mentioning these words"), _PAGE),
+        (
+            _YEAR,
+            Option("query", str, "Only events mentioning these words"),
+            Option("kind", EventKind, "Only events of this kind", positional=False),
+            _PAGE,
+        ),
         cooldown=True,
     ),
     Command(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when parsing changes what it extracts, so unchanged files are parsed again.
-PARSER_VERSION = "2"  # 2: documents carry their publisher, authors and editors
+PARSER_VERSION = "3"  # 2: documents carry their publisher, authors and editors; 3: happenings
 
 
 @dataclass(frozen=True, slots=True)

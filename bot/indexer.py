@@ -26,8 +26,10 @@ from bot.fingerprints import Fingerprint, fingerprint
 from bot.index_changes import IndexChanges
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts, with_curated
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
+from bot.ingest.curated_happenings import Reference, claims, happening_events
 from bot.ingest.dates import find_dates
 from bot.ingest.entities import resolve_models, resolve_people
+from bot.ingest.happenings import group_happenings
 from bot.ingest.pipeline import parse_file
 from bot.store import DamagedDatabase, IndexWriter
 from bot.store.corpus_write import FactValueReading
@@ -160,12 +162,18 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
     check_evidence(curated, texts.__getitem__)
 
     await store.delete_curated()
-    for document in sorted({fact.document for fact in curated.fact} | _event_files(curated)):
+    told = happening_events(curated, await _references(store))
+    for document in sorted(
+        {fact.document for fact in curated.fact} | _event_files(curated) | {d for d, _ in told}
+    ):
         await store.insert_curated(
             document,
             [fact.as_fact() for fact in curated.fact if fact.document == document],
-            [event.as_event() for event in curated.event if event.document == document],
+            [event.as_event() for event in curated.event if event.document == document]
+            + [event for file, event in told if file == document],
         )
+    happenings, repeated = group_happenings(await store.stored_events(), claims(curated))
+    await store.replace_happenings(happenings, repeated)
     people = resolve_people(
         await store.distinct_person_mentions(), await store.distinct_speakers(), curated
     )
@@ -194,6 +202,12 @@ def read_value(value: str) -> FactValueReading:
     when = comparable_value(value)
     key = when.iso() if isinstance(when, FuzzyDate) else " ".join(value.casefold().split())
     return FactValueReading(value, key, tuple(found.when for found in find_dates(value)))
+
+
+async def _references(store: IndexWriter) -> Reference:
+    """Each document's date, and whether it is when its words were said (not a republication)."""
+    dates = {d.file: (d.published, d.publisher is None) for d in await store.documents()}
+    return lambda file: dates.get(file, (None, True))
 
 
 def _event_files(curated: Curated) -> set[str]:

@@ -116,6 +116,23 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     # /timeline and /onthisday
     "timeline": ("Timeline", "时间线", "時間線"),
     "timeline.none": ("No events in the corpus.", "语料中没有事件。", "語料中沒有事件。"),
+    # one source's date of a happening, side by side with the others'
+    "timeline.dated": ("{when} ({source})", "{when}（{source}）", "{when}（{source}）"),
+    "timeline.says": (
+        "{reading} ({source} says “{words}”)",
+        "{reading}（{source}原文：“{words}”）",
+        "{reading}（{source}原文：「{words}」）",
+    ),
+    "timeline.more_sources": (
+        "and {n} more source|and {n} more sources",
+        "另有 {n} 个来源",
+        "另有 {n} 個來源",
+    ),
+    "timeline.differ": (
+        "the sources date it differently",
+        "各来源的日期不一致",
+        "各來源的日期不一致",
+    ),
     "onthisday": ("On this day · {day}", "历史上的今天 · {day}", "歷史上的今天 · {day}"),
     "onthisday.nothing": (
         "Nothing in the corpus happened on {day}.",

@@ -1,11 +1,13 @@
 """Dates as precise as their source, never more: "2026-06-21", "Dec 2021", "late 2021", "2024";
-in Chinese "2021年12月", "2021年末"."""
+in Chinese "2021年12月", "2021年末"; a relative date as far as its words anchor it, with the
+words."""
 
 import calendar
 
 from bot.cards.catalog import LABELS
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.domain.records import FuzzyDate, Precision
+from bot.queries.results import DatedTelling
 
 
 def month_year(year: int, month: int, locale: Locale = DEFAULT) -> str:
@@ -47,3 +49,21 @@ def format_when(when: FuzzyDate, locale: Locale = DEFAULT) -> str:
         first = month_year(start.year, start.month, locale) if start.month != 1 else str(start.year)
         return say("date.range", locale, start=first, end=end.year)
     return str(start.year)
+
+
+def source_label(file: str) -> str:
+    """A document as a date's label names it: its number (`003`)."""
+    return file.split("_", 1)[0]
+
+
+def telling_when(telling: DatedTelling, locale: Locale = DEFAULT) -> str:
+    """`Dec 2021 (003)`; a relative date with its words: `about a year before Apr 2024 (001 says
+    “a year ago”)`. A reading is the corpus's own wording of the date and is not translated."""
+    source = source_label(telling.file)
+    if telling.reading is None:
+        return say("timeline.dated", locale, when=format_when(telling.when, locale), source=source)
+    if telling.words and telling.words in (telling.citation.evidence or ""):
+        return say(
+            "timeline.says", locale, reading=telling.reading, source=source, words=telling.words
+        )
+    return say("timeline.dated", locale, when=telling.reading, source=source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.cards.card import Card, Entry, Section
-from bot.cards.dates import format_when, month_day, month_name
+from bot.cards.dates import format_when, month_day, month_name, telling_when
 from bot.cards.labels import DEFAULT, Locale, counted, say
 from bot.cards.quotes import quoted
 from bot.domain.text import shown
@@ -14,15 +14,31 @@ from bot.queries.results import OnThisDay, Timeline, TimelineEntry
 QUERY_CHARS = 60
 
 
+def side_by_side(entry: TimelineEntry, locale: Locale = DEFAULT) -> str | None:
+    """Each source's date of a happening: `Dec 2021 (003) · end of 2021 (001)`, and whether
+    they differ; None for one source whose date the label already shows."""
+    if len(entry.tellings) <= 1 and not entry.more and not entry.differ:
+        only = entry.tellings[0] if entry.tellings else None
+        return None if only is None or only.reading is None else telling_when(only, locale)
+    dates = [telling_when(telling, locale) for telling in entry.tellings]
+    if entry.more:
+        dates.append(counted("timeline.more_sources", entry.more, locale))
+    line = " · ".join(dict.fromkeys(dates))
+    return f"{line} — {say('timeline.differ', locale)}" if entry.differ else line
+
+
 def events(entries: Sequence[TimelineEntry], locale: Locale = DEFAULT) -> Section:
-    """Each event under its date, named by its subject when its text does not name it."""
+    """Each happening under its finest date, named by its subject when its text does not name
+    it, with every source's date side by side and a citation of each source's words."""
     shown_entries = []
     for entry in entries:
         text = entry.text
         if entry.subject and entry.subject.casefold() not in text.casefold():
             text = f"{entry.subject}: {text}"
         when = format_when(entry.when, locale)
-        shown_entries.append(Entry(text, label=when, citations=(entry.citation,)))
+        citations = tuple(t.citation for t in entry.tellings) or (entry.citation,)
+        detail = side_by_side(entry, locale)
+        shown_entries.append(Entry(text, label=when, detail=detail, citations=citations))
     return Section(None, tuple(shown_entries), what="events")
 
 
@@ -38,6 +54,8 @@ def _next_page(timeline: Timeline) -> str | None:
         parts.append(f"year:{timeline.year}")
     if timeline.query:
         parts.append(f'query:"{timeline.query}"')
+    if timeline.kind:
+        parts.append(f"kind:{timeline.kind}")
     parts.append(f"page:{timeline.page + 2}")
     return " ".join(parts)
 

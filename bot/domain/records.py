@@ -205,12 +205,69 @@ class Fact(Record):
     evidence: str  # verbatim snippet of the document text
 
 
+class EventKind(StrEnum):
+    """What kind of happening an event is; the timeline filters by it."""
+
+    FOUNDING = "founding"
+    FUNDING = "funding"
+    VALUATION = "valuation"
+    RELEASE = "release"
+    PUBLICATION = "publication"
+    FIRST = "first"
+    MILESTONE = "milestone"
+    HIRE = "hire"
+    DEPARTURE = "departure"
+    AWARD = "award"
+    APPEARANCE = "appearance"
+    MEETING = "meeting"
+    INCIDENT = "incident"
+    RECORDING = "recording"
+
+
 class Event(Record):
+    """One source's telling of a happening: its date at that source's precision and its words.
+
+    Events that share a `happening` key (across documents too) are one happening."""
+
     when: FuzzyDate
     text: str  # what happened, verbatim from the source (a sentence or a table row)
     passage: int | None = None
     evidence: str  # the verbatim words that date it ("last October", "Mar 2024")
     subject: str | None = None  # a model or person the event is about, as written
+    kind: EventKind | None = None
+    happening: str | None = None  # the merge key: "release:minimaxm2", "curated:series-b"
+    title: str | None = None  # the happening in one line, when this source names it
+    sentence: str | None = None  # the sentence or table row, verbatim from the document
+    reading: str | None = None  # how a relative date reads: "about a year before Apr 2024"
+
+
+class StoredEvent(Record):
+    """An event as the index holds it: its row id and document, for grouping into happenings."""
+
+    id: int
+    file: str
+    curated: bool
+    event: Event
+
+
+class Telling(Record):
+    """One stored event as a telling of a happening."""
+
+    event_id: int
+    account: str  # all that its document says of the happening: its sentences, joined
+
+
+class Happening(Record):
+    """One happening, merged across sources: each telling keeps its own date and words."""
+
+    kind: EventKind | None = None
+    title: str
+    subject: str | None = None
+    start: date
+    end: date
+    main: bool  # founding, funding, a major release: shown first on a year's page
+    differ: bool  # some of its tellings date it differently (their dates do not overlap)
+    tellings: tuple[Telling, ...]  # finest date first
 
 
 class ParsedDocument(Record):

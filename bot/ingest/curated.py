@@ -13,6 +13,7 @@ from bot.domain.records import (
     ConflictingValue,
     DisagreementKind,
     Event,
+    EventKind,
     Fact,
     FuzzyDate,
     ModelKind,
@@ -142,6 +143,39 @@ class CuratedCorpusError(_Entry):
         return self
 
 
+class Telling(_Entry):
+    """One source's telling of a curated happening: its sentence, verbatim, and its date."""
+
+    document: str
+    evidence: str
+    when: str | None = None  # the words of the evidence that date it (default: its first date)
+    date: str | None = None  # a date the evidence does not state, from `anchor`
+    anchor: str | None = None  # the verbatim words (a heading) that give `date`
+    reading: str | None = None  # how a date no words pin down reads: "shortly after early 2021"
+
+    @model_validator(mode="after")
+    def _dated_once(self) -> Telling:
+        if self.when is not None and self.date is not None:
+            raise ValueError("give `when` (words of the evidence) or `date`, not both")
+        if self.when is not None and self.when not in self.evidence:
+            raise ValueError(f"`when` {self.when!r} is not in the evidence")
+        if self.date is not None and self.anchor is None and self.reading is None:
+            raise ValueError("a `date` the evidence does not state needs its `anchor` or reading")
+        return self
+
+
+class CuratedHappening(_Entry):
+    """A happening prose tells, merged across its tellings; it takes over the parsed releases
+    or rounds of its `subjects`."""
+
+    id: str
+    kind: EventKind
+    title: str
+    subject: str | None = None
+    subjects: tuple[str, ...] = ()
+    telling: tuple[Telling, ...]
+
+
 class Curated(_Entry):
     person: tuple[CuratedPerson, ...] = ()
     model: tuple[CuratedModel, ...] = ()
@@ -149,6 +183,7 @@ class Curated(_Entry):
     event: tuple[CuratedEvent, ...] = ()
     disagreement: tuple[CuratedDisagreement, ...] = ()
     corpus_error: tuple[CuratedCorpusError, ...] = ()
+    happening: tuple[CuratedHappening, ...] = ()
 
     def citations(self) -> Iterator[tuple[str, str, str]]:
         """Every (what, document, snippet) the file claims, for the evidence check."""
@@ -172,6 +207,11 @@ class Curated(_Entry):
                 yield what, claim.document, claim.evidence
         for error in self.corpus_error:
             yield f"corpus error {error.written!r}", error.document, error.evidence
+        for happening in self.happening:
+            for told in happening.telling:
+                yield f"happening {happening.id!r}", told.document, told.evidence
+                if told.anchor is not None:
+                    yield f"happening {happening.id!r} anchor", told.document, told.anchor
 
 
 def load_curated(seeds_dir: Path) -> Curated:

@@ -3,7 +3,12 @@
 `find_dates` returns non-overlapping mentions in text order; where patterns overlap the longest
 wins ("Dec 2021 - 2022" over "Dec 2021", "At this time last year" over "last year"). Relative
 dates ("last October", "this year", "a year ago") are resolved against the reference (the
-document's own date) and found only when one is given. Nothing inside a URL, an e-mail address
+document's own date) and found only when one is given, never more precisely than the reference
+anchors them: "a year ago" is the year before the reference (a year at most, never a month);
+"last May Day" said in June is May of this year or of the last, shown as ambiguous; in a
+document whose date is a republication's (`anchored=False`, the words were said at some
+unstated time before it) "last October" is only the likely October, at year precision. Such
+mentions carry a `reading` that says how they resolve. Nothing inside a URL, an e-mail address
 or a markdown link target is a date.
 """
 
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from bot.domain.records import FuzzyDate, Precision
 
@@ -22,6 +28,7 @@ class DateMention:
     end: int
     when: FuzzyDate
     evidence: str  # == text[start:end]
+    reading: str | None = None  # how a relative date resolves, when it is not simply `when`
 
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -48,6 +55,10 @@ _CUE = re.compile(r"\b(?:born|founded|established|since|in|by|year)\W{0,4}$", re
 
 Ref = FuzzyDate | None
 Builder = Callable[[re.Match[str], Ref], FuzzyDate | None]
+Resolved = tuple[FuzzyDate, str | None]
+# A relative date's builder: the match, the reference, whether the reference is when the words
+# were said; returns the date and its reading.
+RelativeBuilder = Callable[[re.Match[str], FuzzyDate, bool], Resolved | None]
 
 
 def _month(word: str) -> int:
@@ -105,42 +116,66 @@ def _knows_month(ref: Ref) -> bool:
     return ref is not None and ref.precision in (Precision.DAY, Precision.MONTH)
 
 
-def _relative_month(m: re.Match[str], ref: Ref) -> FuzzyDate | None:
-    if ref is None:
-        return None
+def _month_label(when: FuzzyDate) -> str:
+    return when.start.strftime("%b %Y")
+
+
+def _unsure(when: FuzzyDate, anchored: bool) -> Resolved:
+    """A month the words give relative to the reference: itself when the reference is when they
+    were said; else only its year, read as the likely month."""
+    if anchored:
+        return when, None
+    return FuzzyDate.year(when.start.year), f"likely {_month_label(when)}"
+
+
+def _relative_month(m: re.Match[str], ref: FuzzyDate, anchored: bool) -> Resolved | None:
     month, year = _month(m["mon"]), ref.start.year
     if m["rel"].lower() == "this":
-        return FuzzyDate.month(year, month)
+        return _unsure(FuzzyDate.month(year, month), anchored)
     if not _knows_month(ref):
         return None
-    return FuzzyDate.month(year if month < ref.start.month else year - 1, month)
+    when = FuzzyDate.month(year if month < ref.start.month else year - 1, month)
+    return _unsure(when, anchored)
 
 
-def _may_day(m: re.Match[str], ref: Ref) -> FuzzyDate | None:
-    # "last May Day holiday" is the previous year's (May 1-5): month precision, May.
-    if ref is None:
-        return None
-    return FuzzyDate.month(ref.start.year - int(m["rel"].lower() == "last"), 5)
-
-
-def _year_ago(m: re.Match[str], ref: Ref) -> FuzzyDate | None:
-    if ref is None:
-        return None
+def _may_day(m: re.Match[str], ref: FuzzyDate, anchored: bool) -> Resolved | None:
+    # The May Day holiday is May 1-5. "This May Day" is this year's. "Last May Day" said
+    # before May is last year's; said after it, it may be this year's (the latest) or last
+    # year's (the one before this year's): both readings are kept, the date spans them.
+    year = ref.start.year
+    if m["rel"].lower() == "this":
+        return _unsure(FuzzyDate.month(year, 5), anchored)
     if not _knows_month(ref):
-        return FuzzyDate.year(ref.start.year - 1)
-    return FuzzyDate.month(ref.start.year - 1, ref.start.month)
-
-
-def _relative_unit(m: re.Match[str], ref: Ref) -> FuzzyDate | None:
-    if ref is None:
         return None
+    if ref.start.month < 5:
+        return _unsure(FuzzyDate.month(year - 1, 5), anchored)
+    both = FuzzyDate(start=date(year - 1, 5, 1), end=date(year, 5, 31), precision=Precision.YEAR)
+    return both, f"May {year} or May {year - 1} (ambiguous)"
+
+
+def _a_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # February 29th
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _year_ago(m: re.Match[str], ref: FuzzyDate, anchored: bool) -> Resolved | None:
+    if not _knows_month(ref):
+        return FuzzyDate.year(ref.start.year - 1), None
+    # A year at most before the reference: the year up to it, never a month.
+    span = FuzzyDate(start=_a_year_before(ref.start), end=ref.end, precision=Precision.YEAR)
+    return span, f"about a year before {_month_label(ref)}"
+
+
+def _relative_unit(m: re.Match[str], ref: FuzzyDate, anchored: bool) -> Resolved | None:
     back = int(m["rel"].lower() == "last")
     if m["unit"].lower() == "year":
-        return FuzzyDate.year(ref.start.year - back)
+        return FuzzyDate.year(ref.start.year - back), None
     if not _knows_month(ref):
         return None
     months = ref.start.year * 12 + ref.start.month - 1 - back
-    return FuzzyDate.month(months // 12, months % 12 + 1)
+    return _unsure(FuzzyDate.month(months // 12, months % 12 + 1), anchored)
 
 
 def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -182,7 +217,7 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], Builder], ...] = (
         _range,
     ),
 )
-_RELATIVE: tuple[tuple[re.Pattern[str], Builder], ...] = (
+_RELATIVE: tuple[tuple[re.Pattern[str], RelativeBuilder], ...] = (
     (_compile(r"\b(?P<rel>(?i:last|this))\s+(?P<mon>MON)(?!,?\s+(?:of\s+)?\d)"), _relative_month),
     (_compile(r"\b(?P<rel>(?i:last|this))\s+May\s+Day(?:\s+(?i:holidays?))?\b"), _may_day),
     (
@@ -193,16 +228,23 @@ _RELATIVE: tuple[tuple[re.Pattern[str], Builder], ...] = (
 )
 
 
-def find_dates(text: str, reference: FuzzyDate | None = None) -> list[DateMention]:
-    """Every date the text states, in text order, non-overlapping, the longest match winning."""
+def find_dates(
+    text: str, reference: FuzzyDate | None = None, *, anchored: bool = True
+) -> list[DateMention]:
+    """Every date the text states, in text order, non-overlapping, the longest match winning.
+
+    `anchored`: the reference is when the words were said (not a later republication's date)."""
     masked = text
     if "://" in text or "www." in text or "](" in text or "@" in text:
         masked = _URL.sub(lambda m: " " * len(m.group()), text)
     found: dict[tuple[int, int, int], DateMention] = {}
 
+    def fits(match: re.Match[str]) -> bool:
+        return masked[match.start() : match.end()] == text[match.start() : match.end()]
+
     def keep(index: int, match: re.Match[str], build: Builder) -> None:
         start, end = match.span()
-        if (index, start, end) not in found and masked[start:end] == text[start:end]:
+        if (index, start, end) not in found and fits(match):
             when = build(match, reference)
             if when is not None:
                 found[index, start, end] = DateMention(start, end, when, text[start:end])
@@ -215,9 +257,15 @@ def find_dates(text: str, reference: FuzzyDate | None = None) -> list[DateMentio
                 if match.start() <= year.start() and year.end() <= match.end():
                     keep(index, match, build)
     if reference is not None and _RELATIVE_WORD.search(masked):
-        for index, (pattern, build) in enumerate(_RELATIVE, len(_ABSOLUTE)):
+        for index, (pattern, relative) in enumerate(_RELATIVE, len(_ABSOLUTE)):
             for match in pattern.finditer(masked):
-                keep(index, match, build)
+                resolved = relative(match, reference, anchored) if fits(match) else None
+                if resolved is not None:
+                    start, end = match.span()
+                    when, reading = resolved
+                    found[index, start, end] = DateMention(
+                        start, end, when, text[start:end], reading
+                    )
     chosen: list[DateMention] = []
     for mention in sorted(found.values(), key=lambda m: (m.start - m.end, m.start)):
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):

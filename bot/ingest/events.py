@@ -1,9 +1,12 @@
 """Dated statements: one event per date a passage states.
 
 Prose passages are split into sentences; each sentence that states a date gives one event per
-date, its text the sentence (markdown bold, links and a leading list marker removed) and its
-evidence the date's words verbatim. A table row with a date column (Release, Date, Year, When)
-gives one event built from its cells. Code blocks give none.
+date, its text the sentence (markdown bold, links and a leading list marker removed), its
+`sentence` the sentence verbatim and its evidence the date's words verbatim. A table row with a
+date column (Release, Date, Year, When) gives one event built from its cells: a release (a
+Release column) or a funding round (a round with an amount or investors), keyed by its subject
+so that every telling of the same release or round is one happening. Code blocks give none.
+Which of these dated statements are happenings is `bot.ingest.happenings`' decision.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.domain.records import Event, FuzzyDate, Passage, PassageKind
+from bot.domain.names import name_key
+from bot.domain.records import Event, EventKind, FuzzyDate, Passage, PassageKind
 from bot.ingest.dates import DateMention, find_dates
 
 # A sentence ends at a line break, at CJK end punctuation, or at . ? ! (and closing quotes)
@@ -33,9 +37,10 @@ _TAIL_LIMIT = 100
 
 
 def events_from_passages(
-    passages: Sequence[Passage], text: str, reference: FuzzyDate | None
+    passages: Sequence[Passage], text: str, reference: FuzzyDate | None, *, anchored: bool = True
 ) -> list[Event]:
-    """Every dated statement of the passages, in passage order."""
+    """Every dated statement of the passages, in passage order. `anchored`: the reference is
+    when the words were said, not a later republication's date (see `find_dates`)."""
     events: list[Event] = []
     for passage in passages:
         if passage.kind is PassageKind.CODE:
@@ -45,12 +50,19 @@ def events_from_passages(
             if row_event is not None:
                 events.append(row_event)
             continue
-        events.extend(_prose_events(passage, text, reference))
+        events.extend(_prose_events(passage, text, reference, anchored))
     return events
 
 
-def _prose_events(passage: Passage, text: str, reference: FuzzyDate | None) -> list[Event]:
-    mentions = find_dates(passage.text, reference)
+def happening_key(kind: EventKind, subject: str) -> str:
+    """What the tellings of one release or round share: `release:minimaxm2`."""
+    return f"{kind.value}:{name_key(subject)}"
+
+
+def _prose_events(
+    passage: Passage, text: str, reference: FuzzyDate | None, anchored: bool
+) -> list[Event]:
+    mentions = find_dates(passage.text, reference, anchored=anchored)
     if not mentions:
         return []
     spans = _sentences(passage.text)
@@ -73,6 +85,8 @@ def _prose_events(passage: Passage, text: str, reference: FuzzyDate | None) -> l
                 text=_clean(sentence) or sentence.strip(),
                 passage=passage.ordinal,
                 evidence=mention.evidence,
+                sentence=sentence,
+                reading=mention.reading,
             )
         )
     return events
@@ -152,13 +166,16 @@ def _row_event(passage: Passage, reference: FuzzyDate | None) -> Event | None:
     if subject is None:
         return None
     header = passage.cells[date_index][0]
+    kind: EventKind | None = None
     if "releas" in header.lower():
-        text = f"{subject} released"
+        kind, text = EventKind.RELEASE, f"{subject} released"
         tail = _column(cells, _DESCRIPTION_COLUMN)
         if tail:
             text += f" — {_shorten(tail)}"
     else:
-        text = _funding_line(subject, cells) or " · ".join(
+        funding = _funding_line(subject, cells)
+        kind = EventKind.FUNDING if funding else None
+        text = funding or " · ".join(
             cell for header, cell in cells if not _SKIPPED_COLUMN.search(header)
         )
     return Event(
@@ -167,6 +184,10 @@ def _row_event(passage: Passage, reference: FuzzyDate | None) -> Event | None:
         passage=passage.ordinal,
         evidence=mention.evidence,
         subject=subject,
+        kind=kind,
+        happening=None if kind is None else happening_key(kind, subject),
+        title=text.split(" — ")[0] if kind is EventKind.RELEASE else text,
+        sentence=passage.text,
     )
 
 

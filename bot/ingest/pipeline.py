@@ -10,6 +10,7 @@ from bot.domain.errors import IngestError
 from bot.domain.records import (
     Document,
     Event,
+    EventKind,
     Fact,
     ParsedDocument,
     PersonMention,
@@ -19,6 +20,7 @@ from bot.ingest.blocks import Block, lines
 from bot.ingest.dates import find_dates
 from bot.ingest.events import events_from_passages
 from bot.ingest.forms import parse_text
+from bot.ingest.happenings import select_happenings
 from bot.ingest.repair import repair_text
 
 # A document's own date ("June 21, 2026") sits in one of its first lines.
@@ -44,9 +46,10 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
     _check_line_lengths(file, text)
     parsed = parse_text(file, text, hashlib.sha256(raw).hexdigest())
     document = _dated(parsed.document)
-    events = _with_subjects(
-        events_from_passages(parsed.passages, text, document.published), parsed.facts
-    )
+    # A republished document's date is not when its words were said.
+    anchored = document.publisher is None
+    dated = events_from_passages(parsed.passages, text, document.published, anchored=anchored)
+    events = select_happenings(_with_subjects(dated, parsed.facts), parsed.passages, parsed.facts)
     published = _publication_event(document)
     if published is not None:
         # The dateline itself is the publication, not a second event.
@@ -119,10 +122,15 @@ def _publication_event(document: Document) -> Event | None:
     for line in _opening_lines(document.text):
         for mention in find_dates(line.text):
             if mention.when == document.published:
+                title = _publication_text(document)
                 return Event(
                     when=document.published,
-                    text=_publication_text(document),
+                    text=title,
                     evidence=mention.evidence,
+                    kind=EventKind.PUBLICATION,
+                    happening=f"publication:{document.file}",
+                    title=title,
+                    sentence=line.text,
                 )
     return None
 

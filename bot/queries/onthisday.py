@@ -1,7 +1,8 @@
 """On this day: what happened on a month-day across the years, with a labelled fallback.
 
 Decisions:
-- Only day-precise events match a month-day: `2024-03` (a month) never matches March 1st.
+- Only day-precise tellings match a month-day: `2024-03` (a month) never matches March 1st;
+  each shows its happening with that one date.
 - Every year counts, before or after the year asked about: the corpus is an archive, and the
   documents date themselves (a podcast of June 21, 2026 is "on this day" every June 21st).
   Entries come in date order, so by year.
@@ -20,7 +21,7 @@ from datetime import date
 
 from bot.queries.corpus import Corpus
 from bot.queries.results import OnThisDay, Problem
-from bot.queries.timeline import entry
+from bot.queries.timeline import entries
 
 
 def month_days(day: date) -> list[str]:
@@ -35,12 +36,12 @@ async def on_this_day(corpus: Corpus, day: date) -> OnThisDay:
     store = corpus.store
     rows = await store.events_on_month_days(month_days(day))
     if rows:
-        entries = tuple(entry(corpus, row) for row in rows)
-        return OnThisDay(day.month, day.day, day.year, entries, "none")
+        found = tuple(entries(corpus, rows))
+        return OnThisDay(day.month, day.day, day.year, found, "none")
     rows = await store.events_in_month(day.month)
     if rows:
-        entries = tuple(entry(corpus, row) for row in rows)
-        return OnThisDay(day.month, day.day, day.year, entries, "month")
+        found = tuple(entries(corpus, rows))
+        return OnThisDay(day.month, day.day, day.year, found, "month")
     from bot.queries.quotes import quote_of_the_day  # loaded only when it is needed
 
     answer = await quote_of_the_day(corpus, day)

@@ -149,11 +149,28 @@ class PersonProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class DatedTelling:
+    """One source's date for a happening, with the words that date it."""
+
+    when: FuzzyDate
+    file: str
+    words: str  # the words that date it, verbatim
+    reading: str | None  # how a relative date reads ("about a year before Apr 2024")
+    citation: Citation  # its sentence or table row
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One happening: its title, its finest date, and each source's date side by side."""
+
     when: FuzzyDate
     text: str
     subject: str | None
     citation: Citation
+    kind: str | None = None
+    tellings: tuple[DatedTelling, ...] = ()
+    differ: bool = False  # its sources date it differently
+    more: int = 0  # tellings left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +181,7 @@ class Timeline:
     total: int
     year: int | None = None
     query: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,18 @@
-"""The timeline: dated events by year, by date range and by words, in date order, paginated.
+"""The timeline: happenings by year, by date range, by kind and by words, paginated.
 
 Decisions:
-- A year (or a range) shows every event whose dates *overlap* it: `late 2021` and
-  `December 2021` under 2021, a `2021-2022` range under both 2021 and 2022. Each entry keeps
-  its own precision, so a month-precise event is never shown as a day.
-- Date order: by start, then by end (for the same start, the finer date first: `Jan 2025`
-  before `2025`), then precision, document and position in it.
-- A document that states the same thing with the same dates twice yields one entry.
-- Words match anywhere in the event's text or subject (`M1` finds `MiniMax-M1-40K`), all of
-  them, in any order; ASCII letters case-blind. Only the first `MAX_WORDS` distinct words count.
+- An entry is a happening (a founding, a round, a release ...), merged across sources: each
+  source's date is kept at its own precision, side by side, so a month is never shown as a day
+  and `late 2021` (002) stands beside `Dec 2021` (003). At most `TELLINGS` are shown.
+- A year (or a range) shows every happening whose dates *overlap* it: `late 2021` and
+  `December 2021` under 2021, a `2021-2022` range under both 2021 and 2022.
+- A year's pages show its main happenings first (founding, funding, major releases), each
+  group in date order; a range, or words, in date order alone. Date order: by start, then by
+  end (the finer date first: `Jan 2025` before `2025`).
+- `kind` keeps one kind of happening (`release`, `funding`, ...).
+- Words match anywhere in the happening's title, subject or its sources' sentences (`M1` finds
+  `MiniMax-M1-40K`), all of them, in any order; ASCII letters case-blind. Only the first
+  `MAX_WORDS` distinct words count.
 - A page past the end shows the last page; `per_page` is kept within 1..`MAX_PER_PAGE`.
 - Nothing to show is a `Problem` that says what was asked, with the years that do have events
   (for the words asked, if any) as suggestions.
@@ -17,32 +21,67 @@ Decisions:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 
-from bot.domain.records import FuzzyDate, Precision
+from bot.domain.records import EventKind, FuzzyDate, Precision
 from bot.domain.text import shorten
 from bot.queries.corpus import Corpus
-from bot.queries.results import Problem, Timeline, TimelineEntry
+from bot.queries.results import DatedTelling, Problem, Timeline, TimelineEntry
 from bot.store.timeline_read import EventRow
 
 MAX_WORDS = 16
 MAX_PER_PAGE = 50
 MAX_SHOWN = 60  # characters of the user's text repeated in a message
 MAX_SUGGESTIONS = 25
+TELLINGS = 6  # sources shown per happening
+KINDS = tuple(kind.value for kind in EventKind)
 _EDGE_PUNCTUATION = "\"'`.,;:!?()[]{}<>“”‘’«»…—–"
 _MIN_DAY, _MAX_DAY = date.min.isoformat(), date.max.isoformat()
 
 
-def entry(corpus: Corpus, row: EventRow) -> TimelineEntry:
-    """A stored event as an answer shows it, with its citation."""
-    when = FuzzyDate(
+def _when(row: EventRow) -> FuzzyDate:
+    return FuzzyDate(
         start=date.fromisoformat(row.start),
         end=date.fromisoformat(row.end),
         precision=Precision(row.precision),
         part=row.part,
     )
-    citation = corpus.catalog.citation(row.file, row.heading, row.evidence)
-    return TimelineEntry(when, row.text, row.subject, citation)
+
+
+def telling(corpus: Corpus, row: EventRow) -> DatedTelling:
+    """One source's date of a happening, cited by its sentence or table row."""
+    citation = corpus.catalog.citation(row.file, row.heading, row.sentence or row.evidence)
+    return DatedTelling(_when(row), row.file, row.evidence, row.reading, citation)
+
+
+def entry(corpus: Corpus, row: EventRow) -> TimelineEntry:
+    """A stored telling as an answer shows it: its happening, with this one date."""
+    return entries(corpus, [row])[0]
+
+
+def entries(corpus: Corpus, rows: Sequence[EventRow]) -> list[TimelineEntry]:
+    """One entry per happening, its tellings side by side, in the order the rows come."""
+    grouped: dict[int, list[EventRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.happening, []).append(row)
+    found = []
+    for tellings in grouped.values():
+        first = tellings[0]
+        dated = tuple(telling(corpus, row) for row in tellings)
+        found.append(
+            TimelineEntry(
+                when=dated[0].when,
+                text=first.title or first.sentence,
+                subject=first.subject,
+                citation=dated[0].citation,
+                kind=first.kind,
+                tellings=dated,
+                differ=first.differ,
+                more=max(first.tellings - len(dated), 0),
+            )
+        )
+    return found
 
 
 def _ascii_lower(text: str) -> str:
@@ -84,12 +123,11 @@ def _window(year: int | None, start: date | None, end: date | None) -> tuple[str
     return (first, last) if first <= last else None
 
 
-async def event_years(corpus: Corpus, words: list[str] | None = None) -> list[int]:
-    """Every year some event (holding every word) overlaps, in order."""
-    years: set[int] = set()
-    for first, last in await corpus.store.event_year_spans(words=words or ()):
-        years.update(range(first, last + 1))
-    return sorted(years)
+async def event_years(
+    corpus: Corpus, words: list[str] | None = None, kind: str | None = None
+) -> list[int]:
+    """Every year some happening (of `kind`, holding every word) overlaps, in order."""
+    return await corpus.store.event_years(words=words or (), kind=kind)
 
 
 async def _nothing(
@@ -99,8 +137,9 @@ async def _nothing(
     end: date | None,
     query: str | None,
     words: list[str],
+    kind: str | None = None,
 ) -> Problem:
-    asked = "No events"
+    asked = f"No {kind} events" if kind else "No events"
     if year is not None:
         asked += f" in {year}"
     if start is not None and end is not None:
@@ -111,7 +150,7 @@ async def _nothing(
         asked += f" up to {end.isoformat()}"
     if query is not None:
         asked += f" match “{shorten(query, MAX_SHOWN)}”"
-    years = await event_years(corpus, words)
+    years = await event_years(corpus, words, kind)
     if year is not None:  # the nearest years first, then back in order
         years = sorted(sorted(years, key=lambda y: (abs(y - year), y))[:MAX_SUGGESTIONS])
     return Problem(asked + ".", tuple(str(y) for y in years[-MAX_SUGGESTIONS:]))
@@ -126,8 +165,12 @@ async def timeline(
     end: date | None = None,
     page: int = 0,
     per_page: int = 10,
+    kind: str | None = None,
 ) -> Timeline | Problem:
-    """One page of the events of `year` and/or `start`..`end` holding the words of `query`."""
+    """One page of the happenings of `year` and/or `start`..`end` of `kind` holding the words
+    of `query`."""
+    if kind is not None and kind not in KINDS:
+        return Problem(f"No kind of event called “{shorten(kind, MAX_SHOWN)}”.", KINDS)
     if start is not None and end is not None and end < start:
         return Problem(
             f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()})."
@@ -136,22 +179,32 @@ async def timeline(
     words = query_words(shown)
     window = _window(year, start, end)
     if window is None:
-        return await _nothing(corpus, year, start, end, shown, words)
+        return await _nothing(corpus, year, start, end, shown, words, kind)
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
     page = max(page, 0)
     first, last = window
     store = corpus.store
-    rows, total = await store.timeline_page(
-        first=first, last=last, words=words, limit=per_page, offset=page * per_page
-    )
-    if not rows:  # nothing at all, or a page past the end
-        total = await store.timeline_count(first=first, last=last, words=words)
-        if total == 0:
-            return await _nothing(corpus, year, start, end, shown, words)
-        page = (total - 1) // per_page
-        rows, total = await store.timeline_page(
-            first=first, last=last, words=words, limit=per_page, offset=page * per_page
+    main_first = year is not None and start is None and end is None and not words
+
+    async def read(at: int) -> tuple[list[EventRow], int]:
+        return await store.timeline_page(
+            first=first,
+            last=last,
+            words=words,
+            kind=kind,
+            limit=per_page,
+            offset=at * per_page,
+            main_first=main_first,
+            tellings=TELLINGS,
         )
+
+    rows, total = await read(page)
+    if not rows:  # nothing at all, or a page past the end
+        total = await store.timeline_count(first=first, last=last, words=words, kind=kind)
+        if total == 0:
+            return await _nothing(corpus, year, start, end, shown, words, kind)
+        page = (total - 1) // per_page
+        rows, total = await read(page)
     page_count = -(-total // per_page)
-    entries = tuple(entry(corpus, row) for row in rows)
-    return Timeline(entries, page, page_count, total, year=year, query=shown)
+    shown_entries = tuple(entries(corpus, rows))
+    return Timeline(shown_entries, page, page_count, total, year=year, query=shown, kind=kind)

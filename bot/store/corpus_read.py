@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -76,6 +76,11 @@ def fuzzy_date(
     )
 
 
+def _bound(parameters: Iterable[Any]) -> tuple[Any, ...] | Mapping[str, Any]:
+    """Named parameters stay a mapping; positional ones become a tuple."""
+    return parameters if isinstance(parameters, Mapping) else tuple(parameters)
+
+
 class CorpusReader:
     """Reads over one aiosqlite connection; all values are bound parameters."""
 
@@ -83,11 +88,11 @@ class CorpusReader:
         self._conn = conn
 
     async def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, tuple(parameters)) as cursor:
+        async with self._conn.execute(sql, _bound(parameters)) as cursor:
             return list(await cursor.fetchall())
 
     async def _one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self._conn.execute(sql, tuple(parameters)) as cursor:
+        async with self._conn.execute(sql, _bound(parameters)) as cursor:
             return await cursor.fetchone()
 
     async def _counts(self, tables: tuple[str, ...]) -> dict[str, int]:

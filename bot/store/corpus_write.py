@@ -24,6 +24,7 @@ from bot.domain.records import (
     Event,
     Fact,
     FuzzyDate,
+    Happening,
     Model,
     ModelMention,
     ParsedDocument,
@@ -31,9 +32,11 @@ from bot.domain.records import (
     Person,
     PersonMention,
     Quote,
+    StoredEvent,
 )
 from bot.store.corpus_read import CorpusReader
 from bot.store.database import StoreError, open_database
+from bot.store.happenings_write import STORED_EVENTS, stored_event, write_happenings
 
 HEADING_SEPARATOR = " › "
 
@@ -64,7 +67,8 @@ _INSERT_FACT = (
 )
 _INSERT_EVENT = (
     "INSERT INTO events (document_id, passage_id, start, end, precision, part, text, evidence, "
-    "subject, subject_key, curated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "subject, subject_key, curated, kind, happening_key, title, sentence, reading) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -135,7 +139,9 @@ class _Rows:
         passage_id = self._passage_id(e.passage, f"event {e.evidence!r}")
         subject = (e.subject, None if e.subject is None else name_key(e.subject))
         dates = _date_columns(e.when)
-        return (self.document_id, passage_id, *dates, e.text, e.evidence, *subject, curated)
+        kind = None if e.kind is None else e.kind.value
+        told = (kind, e.happening, e.title, e.sentence, e.reading)
+        return (self.document_id, passage_id, *dates, e.text, e.evidence, *subject, curated, *told)
 
 
 def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
@@ -345,6 +351,17 @@ class IndexWriter(CorpusReader, AsyncClosing):
                     for n in notes
                 ],
             )
+
+    async def replace_happenings(
+        self, happenings: Sequence[Happening], repeated: Sequence[int]
+    ) -> None:
+        """Replace the happenings; the `repeated` events (told again) belong to none."""
+        async with self._atomic():
+            await write_happenings(self._conn, happenings, repeated)
+
+    async def stored_events(self) -> list[StoredEvent]:
+        """Every event with its id and document, in document and insertion order."""
+        return [stored_event(row) for row in await self._rows(STORED_EVENTS)]
 
     async def replace_fact_values(self, readings: Sequence[FactValueReading]) -> None:
         """Replace what the distinct fact values say (their keys and dates)."""

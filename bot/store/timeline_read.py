@@ -1,12 +1,12 @@
 """Reads for the timeline, "on this day", sources and about queries.
 
-Every value is a bound parameter; lists (the words of a query, the month-days asked about)
-are bound as one JSON parameter read with `json_each(?)`, so the SQL text never varies.
+Every value is a bound parameter; lists (the words of a query, the month-days asked about, the
+happenings of a page) are bound as one JSON parameter read with `json_each(?)`.
 
-An event a document states twice (same document, same start and end, same text) is read once:
-the `_FIRST` condition keeps the lowest id of such a group. Events come in date order: by
-start, then end (a finer date before a coarser one that starts with it), then precision, then
-document and position in it.
+The timeline pages over happenings (see bot.ingest.happenings) and returns the tellings of the
+page's happenings, each a row. A calendar year's page is a range of the `happening_years` index
+(main happenings first when asked), any other window a range of `happenings` by date. A word
+filter matches the happening's title, subject and the sentences of its tellings.
 """
 
 from __future__ import annotations
@@ -20,50 +20,65 @@ import aiosqlite
 from bot.store.corpus_read import CorpusReader
 
 _COLUMNS = (
-    "e.id, d.file, e.start, e.end, e.precision, e.part, e.text, e.evidence, e.subject, p.heading"
+    "e.id, d.file, e.start, e.end, e.precision, e.part, coalesce(e.account, e.text), e.evidence,"
+    " e.subject, p.heading, h.id, h.kind, h.title, coalesce(e.sentence, e.text), e.reading,"
+    " h.tellings, h.differ, e.rank"
 )
 _FROM = (
     "FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+    " JOIN happenings AS h ON h.id = e.happening_id"
     " LEFT JOIN passages AS p ON p.id = e.passage_id"
-)
-_FIRST = (
-    "NOT EXISTS (SELECT 1 FROM events AS o WHERE o.start = e.start AND o.end = e.end"
-    " AND o.document_id = e.document_id AND o.text = e.text AND o.id < e.id)"
 )
 _ORDER = (
     "ORDER BY e.start, e.end,"
     " CASE e.precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'part' THEN 2 ELSE 3 END,"
     " d.file, e.id"
 )
-# Filters by parameter number: ?1..?2 the date window (ISO text, always given); ?3 the words,
-# a JSON list of lowered words that must all occur in the event's text or subject.
-_WINDOW = "e.start <= ?2 AND e.end >= ?1"
+# :words, a JSON list of lowered words that must all occur in the happening's haystack.
 _WORDS = (
-    "NOT EXISTS (SELECT 1 FROM json_each(?3) AS w"
-    " WHERE instr(lower(e.text || ' ' || coalesce(e.subject, '')), w.value) = 0)"
+    " AND NOT EXISTS (SELECT 1 FROM json_each(:words) AS w WHERE instr(h.haystack, w.value) = 0)"
 )
-_MATCHING = f"{_FIRST} AND {_WINDOW} AND {_WORDS}"
+_YEAR = (
+    "FROM happening_years AS y JOIN happenings AS h ON h.id = y.happening_id WHERE y.year = :year"
+)
+_WINDOW = "FROM happenings AS h WHERE h.start <= :last AND h.end >= :first"
+_ORDERS = {
+    (True, True): "y.tier, y.start, y.end, y.happening_id",
+    (True, False): "y.start, y.end, y.happening_id",
+    (False, True): "h.tier, h.start, h.end, h.id",
+    (False, False): "h.start, h.end, h.id",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
+    """One telling of a happening, with what the page shows of the happening."""
+
     id: int
     file: str
     start: str  # YYYY-MM-DD
     end: str
     precision: str
     part: str | None
-    text: str
-    evidence: str
+    text: str  # all that its document says of the happening: its sentences, joined
+    evidence: str  # the words that date it
     subject: str | None
     heading: str | None  # of the passage that states it
+    happening: int = 0
+    kind: str | None = None
+    title: str = ""
+    sentence: str = ""  # the sentence or table row that tells it, verbatim
+    reading: str | None = None  # how a relative date reads
+    tellings: int = 1  # of its happening, in all
+    differ: bool = False  # its happening's tellings date it differently
+    rank: int = 0  # its place among its happening's tellings
 
 
 @dataclass(frozen=True, slots=True)
 class SourceCounts:
     passages: int
     quotes: int
-    events: int  # as the timeline shows them: a repeated statement counts once
+    events: int  # the happenings it tells (a happening others tell too counts here too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,56 +107,112 @@ def _event(row: aiosqlite.Row) -> EventRow:
         str(row[7]),
         _optional(row[8]),
         _optional(row[9]),
+        int(row[10]),
+        _optional(row[11]),
+        str(row[12]),
+        str(row[13]),
+        _optional(row[14]),
+        int(row[15]),
+        bool(row[16]),
+        int(row[17] or 0),
     )
+
+
+def calendar_year(first: str, last: str) -> int | None:
+    """The year `first`..`last` is exactly, if it is one."""
+    year = first[:4]
+    if first[4:] == "-01-01" and last == f"{year}-12-31" and year.isdigit():
+        return int(year)
+    return None
+
+
+def _matching(
+    first: str, last: str, words: Sequence[str], kind: str | None
+) -> tuple[str, dict[str, object]]:
+    """FROM ... WHERE for the happenings of the window, kind and words; and its parameters."""
+    year = calendar_year(first, last)
+    where = _WINDOW if year is None else _YEAR
+    if kind:
+        where += " AND y.kind = :kind" if year is not None else " AND h.kind = :kind"
+    if words:
+        where += _WORDS
+    parameters = {"year": year, "first": first, "last": last, "kind": kind or ""}
+    return where, {**parameters, "words": json.dumps(list(words))}
 
 
 class TimelineReads(CorpusReader):
     async def timeline_page(
-        self, *, first: str, last: str, words: Sequence[str], limit: int, offset: int
+        self,
+        *,
+        first: str,
+        last: str,
+        words: Sequence[str],
+        limit: int,
+        offset: int,
+        kind: str | None = None,
+        main_first: bool = False,
+        tellings: int | None = None,
     ) -> tuple[list[EventRow], int]:
-        """One page of the events overlapping `first`..`last` (ISO dates) that hold every
-        word (lowered: ASCII letters only, as SQLite's lower() does), and how many there are.
+        """The tellings of one page of the happenings overlapping `first`..`last` (ISO dates)
+        of `kind` that hold every word (lowered: ASCII letters only, as SQLite's lower() does),
+        at most `tellings` of each; and how many happenings there are.
 
         The count is 0 both when nothing matches and when `offset` is past the end.
         """
+        where, parameters = _matching(first, last, words, kind)
+        column = "y.happening_id" if "y.year" in where else "h.id"
+        order = _ORDERS["y.year" in where, main_first]
+        page = await self._rows(
+            f"SELECT {column} {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
+            {**parameters, "limit": limit, "offset": offset},
+        )
+        if not page:
+            return [], 0
+        ids = [int(row[0]) for row in page]
         rows = await self._rows(
-            f"SELECT {_COLUMNS}, count(*) OVER () {_FROM} WHERE {_MATCHING}"
-            f" {_ORDER} LIMIT ?4 OFFSET ?5",
-            (first, last, json.dumps(list(words)), limit, offset),
+            f"SELECT {_COLUMNS} {_FROM} WHERE e.happening_id IN (SELECT value FROM json_each(?))"
+            " AND e.rank < ? ORDER BY e.happening_id, e.rank",
+            (json.dumps(ids), tellings if tellings is not None else 1 << 31),
         )
-        return [_event(row) for row in rows], int(rows[0][10]) if rows else 0
+        place = {happening: index for index, happening in enumerate(ids)}
+        found = sorted((_event(row) for row in rows), key=lambda r: (place[r.happening], r.rank))
+        total = len(ids) + offset if len(ids) < limit else None
+        if total is None:
+            total = await self.timeline_count(first=first, last=last, words=words, kind=kind)
+        return found, total
 
-    async def timeline_count(self, *, first: str, last: str, words: Sequence[str]) -> int:
-        row = await self._one(
-            f"SELECT count(*) FROM events AS e WHERE {_MATCHING}",
-            (first, last, json.dumps(list(words))),
-        )
+    async def timeline_count(
+        self, *, first: str, last: str, words: Sequence[str], kind: str | None = None
+    ) -> int:
+        where, parameters = _matching(first, last, words, kind)
+        row = await self._one(f"SELECT count(*) {where}", parameters)
         return 0 if row is None else int(row[0])
 
-    async def event_year_spans(self, *, words: Sequence[str] = ()) -> list[tuple[int, int]]:
-        """The distinct (first year, last year) of the events holding every word."""
+    async def event_years(self, *, words: Sequence[str] = (), kind: str | None = None) -> list[int]:
+        """The years some happening (of `kind`, holding every word) overlaps, in order."""
+        where = "WHERE 1" + (" AND y.kind = :kind" if kind else "") + (_WORDS if words else "")
         rows = await self._rows(
-            "SELECT DISTINCT CAST(substr(e.start, 1, 4) AS INTEGER),"
-            f" CAST(substr(e.end, 1, 4) AS INTEGER) FROM events AS e WHERE {_MATCHING}",
-            ("0001-01-01", "9999-12-31", json.dumps(list(words))),
+            "SELECT DISTINCT y.year FROM happening_years AS y"
+            f" JOIN happenings AS h ON h.id = y.happening_id {where} ORDER BY y.year",
+            {"kind": kind or "", "words": json.dumps(list(words))},
         )
-        return [(int(row[0]), int(row[1])) for row in rows]
+        return [int(row[0]) for row in rows]
 
     async def events_on_month_days(self, month_days: Sequence[str]) -> list[EventRow]:
-        """Day-precise events whose date falls on one of `month_days` ('MM-DD'), any year."""
+        """Day-precise tellings whose date falls on one of `month_days` ('MM-DD'), any year."""
         rows = await self._rows(
             f"SELECT {_COLUMNS} {_FROM} WHERE e.precision = 'day'"
-            f" AND e.month_day IN (SELECT value FROM json_each(?)) AND {_FIRST} {_ORDER}",
+            f" AND e.month_day IN (SELECT value FROM json_each(?)) {_ORDER}",
             (json.dumps(list(month_days)),),
         )
         return [_event(row) for row in rows]
 
     async def events_in_month(self, month: int) -> list[EventRow]:
-        """Day- or month-precise events that start in `month` (1..12), any year."""
+        """Day- or month-precise tellings that start in `month` (1..12), any year."""
         prefix = f"{month:02d}-"
         rows = await self._rows(
             f"SELECT {_COLUMNS} {_FROM} WHERE e.month_day BETWEEN ? AND ?"
-            f" AND e.precision IN ('day', 'month') AND {_FIRST} {_ORDER}",
+            f" AND e.precision IN ('day', 'month') {_ORDER}",
             (prefix + "01", prefix + "31"),
         )
         return [_event(row) for row in rows]
@@ -152,7 +223,8 @@ class TimelineReads(CorpusReader):
             "SELECT d.file,"
             " (SELECT count(*) FROM passages WHERE document_id = d.id),"
             " (SELECT count(*) FROM quotes WHERE document_id = d.id),"
-            f" (SELECT count(*) FROM events AS e WHERE e.document_id = d.id AND {_FIRST})"
+            " (SELECT count(DISTINCT e.happening_id) FROM events AS e"
+            " WHERE e.document_id = d.id AND e.happening_id IS NOT NULL)"
             " FROM documents AS d ORDER BY d.file"
         )
         return {str(r[0]): SourceCounts(int(r[1]), int(r[2]), int(r[3])) for r in rows}

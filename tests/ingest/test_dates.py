@@ -126,10 +126,12 @@ def test_numbers_that_are_not_dates(text: str) -> None:
 RELATIVE = [
     ("· LatePost: Last October you faced a compute crunch.", INTERVIEW, "2023-10", MONTH),
     ("This January you were the first domestically", INTERVIEW, "2024-01", MONTH),
-    ("Last May Day holiday, the team first got something running", PODCAST, "2025-05", MONTH),
-    ("\"At this time last year, I couldn't have imagined", PODCAST, "2025-06", MONTH),
-    ("A year ago, data meant labeling", PODCAST, "2025-06", MONTH),
-    ("GPT-4 — released a year ago — with fewer resources", INTERVIEW, "2023-04", MONTH),
+    # ambiguous: May 2026 (the latest) or May 2025; the date spans both, at year precision
+    ("Last May Day holiday, the team first got something running", PODCAST, "2025", YEAR),
+    # "a year ago" is the year before the reference, never a month (issue 14)
+    ("\"At this time last year, I couldn't have imagined", PODCAST, "2025", YEAR),
+    ("A year ago, data meant labeling", PODCAST, "2025", YEAR),
+    ("GPT-4 — released a year ago — with fewer resources", INTERVIEW, "2023", YEAR),
     ("many products last year were built on GPT-4", INTERVIEW, "2023", YEAR),
     ("Based on last year's pattern", INTERVIEW, "2023", YEAR),
     ("What goals have you set for the team this year?", INTERVIEW, "2024", YEAR),
@@ -149,6 +151,28 @@ def test_relative_dates_resolve_against_the_reference(
     [mention] = find_dates(text, reference)
     assert (mention.when.iso(), mention.when.precision) == (iso, precision)
     assert text[mention.start : mention.end] == mention.evidence
+
+
+def test_relative_readings_say_how_far_the_words_anchor_them() -> None:
+    [ago] = find_dates("GPT-4 — released a year ago", INTERVIEW)
+    assert (ago.when.start, ago.when.end) == (date(2023, 4, 18), date(2024, 4, 18))
+    assert ago.reading == "about a year before Apr 2024"
+    [may] = find_dates("Last May Day holiday, the team", PODCAST)
+    assert (may.when.start, may.when.end) == (date(2025, 5, 1), date(2026, 5, 31))
+    assert may.reading == "May 2026 or May 2025 (ambiguous)"
+    [before_may] = find_dates("last May Day holiday", FuzzyDate.day(2026, 3, 1))
+    assert (before_may.when.iso(), before_may.reading) == ("2025-05", None)
+    [october] = find_dates("Last October you faced a compute crunch", INTERVIEW)
+    assert (october.when.iso(), october.reading) == ("2023-10", None)
+
+
+def test_a_republished_documents_relative_months_are_only_likely() -> None:
+    # The words were said at some unstated time before the republication's date.
+    [october] = find_dates("Last October you faced a compute crunch", INTERVIEW, anchored=False)
+    assert (october.when.iso(), october.when.precision) == ("2023", YEAR)
+    assert october.reading == "likely Oct 2023"
+    [january] = find_dates("This January you were the first", INTERVIEW, anchored=False)
+    assert (january.when.iso(), january.reading) == ("2024", "likely Jan 2024")
 
 
 def test_relative_evidence_is_the_whole_phrase() -> None:

@@ -84,7 +84,7 @@ INTERVIEW_EVENTS = [
     ("In early 2021, Yunqi Capital partner Chen Yu", "early 2021", PART),
     ("In 2020 I was still leading a technical team", "2020", YEAR),
     ("The 2020 paper that originally proposed Scaling Laws", "2020", YEAR),
-    ("GPT-4 — released a year ago", "2023-04", MONTH),
+    ("GPT-4 — released a year ago", "2023", YEAR),  # the year before, never a month
     ("AI was very hot last year", "2023", YEAR),
     ("What goals have you set for the team this year?", "2024", YEAR),
     ("What will happen in China's large model industry in 2024?", "2024", YEAR),
@@ -92,10 +92,11 @@ INTERVIEW_EVENTS = [
 ]
 SHOW_NOTES_EVENTS = [
     ("a time capsule from mid-2026", "mid 2026", PART),
-    ("Last May Day holiday, the team first got something running on M1", "2025-05", MONTH),
-    ("At this time last year, I couldn't have imagined", "2025-06", MONTH),
-    ("A year ago, data meant labeling", "2025-06", MONTH),
-    ("A year ago we didn't grasp why", "2025-06", MONTH),
+    # ambiguous (May 2026 or May 2025): a span at year precision; "a year ago" never a month
+    ("Last May Day holiday, the team first got something running on M1", "2025", YEAR),
+    ("At this time last year, I couldn't have imagined", "2025", YEAR),
+    ("A year ago, data meant labeling", "2025", YEAR),
+    ("A year ago we didn't grasp why", "2025", YEAR),
 ]
 DEEP_DIVE_EVENTS = [
     ("Founded in December 2021 by former SenseTime executives", "2021-12", MONTH),
@@ -133,7 +134,7 @@ _WORDS_FOR = {
     DAY: re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d\d-\d\d"),
     MONTH: re.compile(r"\b[A-Z][a-z]{2}|\d{4}-\d\d|year ago|time last year|last month", re.I),
     PART: re.compile(r"early|late|mid|spring|summer|autumn|fall|winter|half|end|H[12]\b", re.I),
-    YEAR: re.compile(r"\d{4}|year"),
+    YEAR: re.compile(r"\d{4}|year|May Day"),
 }
 
 

@@ -26,6 +26,9 @@ from tests.quality.scoring import Score
 _FIXED = frozenset({"day", "month", "part", "year"})
 _COARSE = frozenset({"year", "part"})
 _WORD = re.compile(r"[^\W_]+")
+# A name as one token: `Speech-02-HD` is not `Speech-02`, `www.minimax.io` is not `MiniMax`.
+_NAME = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _words(text: str) -> str:
@@ -38,15 +41,28 @@ def _holds(stored: str, evidence: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+def _names(text: str) -> str:
+    return " ".join(_NAME.findall(text.replace("**", "").lower()))
+
+
 def _tells(row: EventRow, evidence: str) -> bool:
-    """The stored event is told by this sentence, or built from this table row (its subject
-    and its date's words are both in the row)."""
+    """The stored event is told by this sentence, or built from this table row (its subject,
+    as a whole name, and its date's words are both in the row)."""
     if _holds(row.text, evidence):
         return True
     if not evidence.lstrip().startswith("|") or row.subject is None:
         return False
     cells = f" {_words(evidence)} "
-    return f" {_words(row.subject)} " in cells and f" {_words(row.evidence)} " in cells
+    return f" {_names(row.subject)} " in f" {_names(evidence)} " and (
+        f" {_words(row.evidence)} " in cells
+    )
+
+
+def _about(row: EventRow, what: str) -> bool:
+    """The row is not about another named subject: a sentence that tells several happenings
+    ("Launched new models (T2A-01-HD, Music-01, Speech-02, Hailuo-02) in 2025") is each one's
+    telling, not this happening told several times."""
+    return row.subject is None or f" {_names(row.subject)} " in f" {_names(what)} "
 
 
 async def stored_events(corpus: Corpus) -> list[EventRow]:
@@ -88,11 +104,13 @@ def _date_problem(rows: list[EventRow], dated: dict[str, Any]) -> str | None:
             or (wanted is not None and row.start == wanted.start.isoformat())
         ):
             return None
-    # A span ("2021-2022"): its first year will do.
+    # A span ("2021-2022", "Dec 2021 - 2022"): its first year will do.
+    first_year = _YEAR.search(dated["date"])
     if (
         wanted is None
         and precision in _COARSE
-        and any(r.start[:4] == dated["date"][:4] for r in rows)
+        and first_year is not None
+        and any(r.start[:4] == first_year.group() for r in rows)
     ):
         return None
     return f"{dated['date']} ({precision}) stored as {sorted({_stored_date(r) for r in rows})}"
@@ -117,7 +135,7 @@ async def score_events(corpus: Corpus, rows: list[EventRow] | None = None) -> Sc
             r.text
             for r in rows
             for dated in event["dates"]
-            if r.file == dated["doc"] and _tells(r, dated["evidence"])
+            if r.file == dated["doc"] and _tells(r, dated["evidence"]) and _about(r, event["what"])
         }
         per_source = len(texts) - len({d["doc"] for d in event["dates"]})
         if per_source > 0:
