@@ -18,7 +18,7 @@ DESIGN_COMMANDS = {
     "model": ("name",),
     "models": ("kind",),
     "compare": ("a", "b"),
-    "timeline": ("year", "query", "page"),
+    "timeline": ("year", "query", "kind", "page"),
     "onthisday": ("date",),
     "search": ("query", "page"),
     "ask": ("question",),

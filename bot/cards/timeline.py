@@ -64,6 +64,8 @@ def timeline_card(timeline: Timeline, locale: Locale = DEFAULT) -> Card:
     parts = [say("timeline", locale)]
     if timeline.year is not None:
         parts.append(str(timeline.year))
+    if timeline.kind:
+        parts.append(timeline.kind)
     if timeline.query:
         parts.append(f"“{shown(timeline.query, QUERY_CHARS)}”")
     title = " · ".join(parts)

@@ -147,8 +147,9 @@ async def test_a_timeline_page_dates_each_event_at_its_precision(corpus: Corpus)
     assert embed.title == "Timeline · 2024"
     assert re.fullmatch(r"\d+ events · page 1 of \d+", embed.footer.text or "")
     lines = (embed.description or "").splitlines()
-    assert lines and all(re.match(r"\*\*[^*]+\*\* · .+ \[\d+\]$", line) for line in lines)
-    assert any(line.startswith("**Jan 2024** · ") for line in lines)
+    # each happening cites every source that dates it: [1][2]
+    assert lines and all(re.match(r"\*\*[^*]+\*\* · .+ (\[\d+\])+$", line) for line in lines)
+    assert any(line.startswith("**Mar 2024** · Series B") for line in lines)
     assert "2024-01-" not in all_text(embed)
 
 

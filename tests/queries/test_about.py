@@ -52,7 +52,9 @@ async def test_source_counts_add_up(corpus: Corpus) -> None:
     assert sum(s.quotes for s in found) == counts["quotes"]
     whole = await timeline(corpus)
     assert isinstance(whole, Timeline)
-    assert sum(s.events for s in found) == whole.total
+    # each document counts the happenings it tells; a happening two documents tell counts twice
+    assert sum(s.events for s in found) >= whole.total
+    assert all(0 < s.events <= whole.total for s in found)
 
 
 async def test_about(corpus: Corpus) -> None:

@@ -1,4 +1,4 @@
--- 009: events as happenings (issue 14). An event row is one source's telling of a happening:
+-- 010: events as happenings (issue 14). An event row is one source's telling of a happening:
 -- its date at that source's precision, the sentence or table row that tells it, and how a
 -- relative date reads. `happening_id` groups the tellings of one happening across documents;
 -- the grouping, `rank` (a telling's place in its happening) and `account` (all that its
