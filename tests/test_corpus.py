@@ -209,15 +209,17 @@ async def test_quoted_speech_in_the_preface_is_yans(seeds_store: CorpusStore) ->
     [
         ("October 2022", INTERVIEW, "2022-10-01", "month"),
         ("the end of 2021", INTERVIEW, "2021-10-01", "part"),
-        ("Last October", INTERVIEW, "2023-10-01", "month"),
-        ("This January", INTERVIEW, "2024-01-01", "month"),
+        # 001's date is its republication's: the interview's months are only likely, a year
+        ("Last October", INTERVIEW, "2023-01-01", "year"),
+        ("This January", INTERVIEW, "2024-01-01", "year"),
         ("summer 2023", INTERVIEW, "2023-06-01", "part"),
         ("early 2021", INTERVIEW, "2021-01-01", "part"),
         ("late 2021", ABSTRACT, "2021-09-01", "part"),
         ("December 2021", ARTICLE, "2021-12-01", "month"),
         ("Mar 2024", ARTICLE, "2024-03-01", "month"),
         ("Oct 2025", ARTICLE, "2025-10-01", "month"),
-        ("Last May Day holiday", SHOW_NOTES, "2025-05-01", "month"),
+        # ambiguous: May 2025 or May 2026, the span of both
+        ("Last May Day holiday", SHOW_NOTES, "2025-05-01", "year"),
         ("June 21, 2026", SHOW_NOTES, "2026-06-21", "day"),
         ("April 18, 2024", INTERVIEW, "2024-04-18", "day"),
     ],

@@ -72,7 +72,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "Two models side by side, field by field": ("两个模型逐项对比", "兩個模型逐項比較"),
     "First model": ("第一个模型", "第一個模型"),
     "Second model": ("第二个模型", "第二個模型"),
-    "Dated events in date order": ("按日期排列的事件", "依日期排列的事件"),
+    "Dated happenings, the main ones of a year first": (
+        "按日期排列的事件，每年的主要事件在前",
+        "依日期排列的事件，每年的主要事件在前",
+    ),
+    "Only events of this kind": ("只看此类事件", "只看此類事件"),
     "Only this year": ("只看这一年", "只看這一年"),
     "Only events mentioning these words": ("只看提到这些词的事件", "只看提到這些字詞的事件"),
     "Page to show, from 1": ("要显示的页码，从 1 开始", "要顯示的頁碼，從 1 開始"),

@@ -11,7 +11,7 @@ from typing import Any
 import cogs
 from bot.commands import COMMANDS
 from bot.discord_app.app import MinimaxBot
-from bot.domain.records import ModelKind
+from bot.domain.records import EventKind, ModelKind
 from cogs import EXTENSIONS
 from tests.e2e.support import text_of
 from tests.emulator import DiscordEmulator
@@ -26,7 +26,7 @@ EXPECTED = {
 }  # fmt: skip
 AUTOCOMPLETED = {("model", "name"), ("compare", "a"), ("compare", "b"), ("quote", "speaker")}
 AUTOCOMPLETED |= {("person", "name"), ("ask", "question")}
-DISCORD_TYPES: dict[type, int] = {str: 3, date: 3, ModelKind: 3, int: 4}
+DISCORD_TYPES: dict[type, int] = {str: 3, date: 3, ModelKind: 3, EventKind: 3, int: 4}
 
 
 def valid_name(name: str) -> bool:

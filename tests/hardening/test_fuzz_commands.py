@@ -22,7 +22,7 @@ from bot.cards.embed import render_embed
 from bot.cards.text import render_text as render
 from bot.command_options import Option, Value, ValueType
 from bot.commands import COMMANDS, Command, UsageError, run_command
-from bot.domain.records import ModelKind
+from bot.domain.records import EventKind, ModelKind
 from bot.terminal import respond
 from tests.cards.limits import assert_pings_nobody, assert_within_limits
 from tests.hardening.conftest import Served
@@ -98,6 +98,8 @@ def typed_values_for(option: Option) -> st.SearchStrategy[Value]:
         return st.dates()
     if option.type is ModelKind:
         return st.sampled_from(ModelKind)
+    if option.type is EventKind:
+        return st.sampled_from(EventKind)
     return texts()
 
 
