@@ -117,7 +117,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "timeline": ("Timeline", "时间线", "時間線"),
     "timeline.none": ("No events in the corpus.", "语料中没有事件。", "語料中沒有事件。"),
     # one source's date of a happening, side by side with the others'
-    "timeline.dated": ("{when} ({source})", "{when}（{source}）", "{when}（{source}）"),
+    "timeline.dated": ("{when} ({source})", "{when}（来源 {source}）", "{when}（來源 {source}）"),
     "timeline.says": (
         "{reading} ({source} says “{words}”)",
         "{reading}（{source}原文：“{words}”）",
