@@ -71,7 +71,7 @@ def test_migrations_live_next_to_the_package() -> None:
         "007_ranked_search.sql",
         "008_document_credits.sql",
         "009_disagreements.sql",
-        \"010_happenings.sql\",
+        "010_happenings.sql",
     ]
     assert SCHEMA_VERSION == 10
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
