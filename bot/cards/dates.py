@@ -53,7 +53,7 @@ def format_when(when: FuzzyDate, locale: Locale = DEFAULT) -> str:
 
 def source_label(file: str) -> str:
     """A document as a date's label names it: its number (`003`)."""
-    return file.split("_", 1)[0]
+    return file.rsplit(".", 1)[0].split("_", 1)[0]
 
 
 def telling_when(telling: DatedTelling, locale: Locale = DEFAULT) -> str:

@@ -99,8 +99,8 @@ def _released_subject(event: Event, passage: Passage, released: set[str]) -> str
     if passage.kind is PassageKind.HEADING:
         found = _RELEASE_HEADING.match(event.text)
         return found["subject"].strip() if found else None
-    if len(released) == 1 and event.subject in released:
-        return event.subject
+    if len(released) == 1 and event.subject in (None, *released):
+        return next(iter(released))
     return None
 
 

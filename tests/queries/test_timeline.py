@@ -290,3 +290,44 @@ async def test_a_statement_repeated_in_one_document_shows_once(
         assert len(find(entries, "MiniMax-M2 released").tellings) == 2  # the row, the heading
     finally:
         await corpus.close()
+
+
+async def test_kind_keeps_one_kind_of_happening(corpus: Corpus) -> None:
+    releases = await everything_of_kind(corpus, 2025, "release")
+    assert releases and all(e.kind == "release" for e in releases)
+    assert "MiniMax-M2 released" in texts(releases)
+    funding = await answer(corpus, None, kind="funding", per_page=50)
+    assert funding.kind == "funding" and funding.entries
+    assert "Series B: $600M led by Alibaba" in texts(funding.entries)
+    assert all(e.kind == "funding" for e in funding.entries)
+    nothing = await timeline(corpus, 2014, kind="funding")
+    assert isinstance(nothing, Problem) and nothing.message == "No funding events in 2014."
+    assert "2024" in nothing.suggestions
+    unknown = await timeline(corpus, 2025, kind="party")
+    assert isinstance(unknown, Problem) and "release" in unknown.suggestions
+
+
+async def everything_of_kind(corpus: Corpus, year: int, kind: str) -> list[TimelineEntry]:
+    first = await answer(corpus, year, kind=kind, per_page=50)
+    assert first.page_count == 1
+    return list(first.entries)
+
+
+async def test_relative_and_ambiguous_dates_keep_their_words(corpus: Corpus) -> None:
+    [gpt4] = (await answer(corpus, None, "GPT-4 racing released")).entries
+    [told] = gpt4.tellings
+    assert (told.reading, told.words) == ("about a year before Apr 2024", "a year ago")
+    assert told.when.precision is Precision.YEAR  # a year at most, never a month
+    [may] = (await answer(corpus, None, "running M1")).entries
+    assert may.tellings[0].reading == "May 2026 or May 2025 (ambiguous)"
+    assert {2025, 2026} <= {y for y in range(2020, 2030) if may.when.overlaps(FuzzyDate.year(y))}
+
+
+async def test_where_sources_date_a_happening_differently_the_entry_says_so(
+    corpus: Corpus,
+) -> None:
+    [moe] = (await answer(corpus, None, "MoE compute R&D")).entries
+    assert moe.differ
+    assert {t.file[:3] for t in moe.tellings} == {"001", "003"}
+    founding = find(await everything(corpus, 2021), "MiniMax is founded")
+    assert not founding.differ  # Dec 2021, the end of 2021 and late 2021 agree
