@@ -38,7 +38,9 @@ _ORDER = (
 _WORDS = (
     " AND NOT EXISTS (SELECT 1 FROM json_each(:words) AS w WHERE instr(h.haystack, w.value) = 0)"
 )
-_YEAR = (
+_YEAR = "FROM happening_years AS y WHERE y.year = :year"
+# Words need the happening's haystack; a year's rows alone answer the rest from the index.
+_YEAR_WORDS = (
     "FROM happening_years AS y JOIN happenings AS h ON h.id = y.happening_id WHERE y.year = :year"
 )
 _WINDOW = "FROM happenings AS h WHERE h.start <= :last AND h.end >= :first"
@@ -131,7 +133,7 @@ def _matching(
 ) -> tuple[str, dict[str, object]]:
     """FROM ... WHERE for the happenings of the window, kind and words; and its parameters."""
     year = calendar_year(first, last)
-    where = _WINDOW if year is None else _YEAR
+    where = _WINDOW if year is None else (_YEAR_WORDS if words else _YEAR)
     if kind:
         where += " AND y.kind = :kind" if year is not None else " AND h.kind = :kind"
     if words:
