@@ -465,6 +465,42 @@ _ATTRIBUTES: dict[str, tuple[str, str]] = {
     "instead_pursuing": ("转而投入的方向", "轉而投入的方向"),
     "language_base": ("语言基础", "語言基礎"),
     "bitrate_sample_rate": ("码率 / 采样率", "位元率 / 取樣率"),
+    # What the curated disagreements are about (seeds/curated.toml, [[disagreement]]).
+    "consumer_or_api_first": ("战略：面向消费者还是 API", "戰略：面向消費者還是 API"),
+    "first_investor": ("第一位（天使）投资方", "第一位（天使）投資方"),
+    "owns_gpus": ("是否拥有 GPU", "是否擁有 GPU"),
+    "characters_per_token": ("每个 token 对应的汉字数", "每個 token 對應的漢字數"),
+    "phase_order": ("发展阶段的先后顺序", "發展階段的先後順序"),
+    "compute_source": ("算力来源", "算力來源"),
+    "founded_before_or_after_chatgpt": (
+        "成立于认识到 ChatGPT 之前还是之后",
+        "成立於認識到 ChatGPT 之前還是之後",
+    ),
+    "vc_backed": ("是否由风险投资支持", "是否由風險投資支持"),
+    "approach_criticised": ("他批评的模式", "他批評的模式"),
+    "team_focus": ("团队大部分人做什么", "團隊大部分人做什麼"),
+    "direction_in_2024": ("2024 年的公司方向", "2024 年的公司方向"),
+    "origin": ("MiniMax 起初是什么公司", "MiniMax 起初是什麼公司"),
+    "started_with_the_metaverse": ("是否从元宇宙起步", "是否從元宇宙起步"),
+    "founders": ("创始人是谁", "創始人是誰"),
+    "founders_background": ("创始人背景", "創始人背景"),
+    "sensetime_role": ("在商汤的职位", "在商湯的職位"),
+    "public_appearances": ("此次访谈前的公开露面", "此次訪談前的公開露面"),
+    "level_relative_to_gpt_4": ("与 GPT-4 相比的水平", "與 GPT-4 相比的水準"),
+    "api_platform_launch": ("MiniMax 的 API 平台何时存在", "MiniMax 的 API 平台何時存在"),
+    "scale_up_over_the_previous_version": (
+        "哪个模型的参数为 3 倍、训练数据为 4 倍",
+        "哪個模型的參數為 3 倍、訓練資料為 4 倍",
+    ),
+    "vertical_integration": ("垂直整合", "垂直整合"),
+    "model_types": ("一种模型还是多种模型", "一種模型還是多種模型"),
+    "time_to_2_5b_valuation": ("从成立到 25 亿美元估值的时间", "從成立到 25 億美元估值的時間"),
+    "long_context_priority": ("长上下文是否优先", "長上下文是否優先"),
+    "product_or_platform": ("产品还是平台", "產品還是平台"),
+    "total_funding_against_rounds": (
+        "融资总额与所列轮次不符",
+        "融資總額與所列輪次不符",
+    ),
 }
 
 ATTRIBUTES: Mapping[str, Mapping[str, str]] = MappingProxyType(

@@ -48,15 +48,14 @@ def subject_parts(
     locale: Locale = DEFAULT,
 ) -> tuple[tuple[Fact, ...], tuple[Section, ...]]:
     """For the card of the subject `names` spells, with its fact `lines` laid out as `facts`:
-    the facts, a disputed one with the team's note on it; then a section for the disagreements
-    no fact line shows, and one for the errors of the corpus about the subject."""
+    the facts, a disputed one with every claim and the team's note on it; then a section for
+    the disagreements no fact line states, and one for the errors of the corpus about the
+    subject."""
     own = set(names)
     stated = {line.attribute for line in lines}
     on_lines = {i.attribute: i for i in items if i.subject in own and i.attribute in stated}
     shown_facts = tuple(
-        Fact(fact.label, fact.values, True, on_lines[line.attribute].note)
-        if line.attribute in on_lines
-        else fact
+        _with_claims(fact, on_lines[line.attribute]) if line.attribute in on_lines else fact
         for line, fact in zip(lines, facts, strict=True)
     )
     rest = tuple(
@@ -71,6 +70,24 @@ def subject_parts(
     if notes:
         sections.append(notes_section(notes, locale))
     return shown_facts, tuple(sections)
+
+
+def _with_claims(fact: Fact, item: Disagreement) -> Fact:
+    """The fact flagged, with the team's note and every claim of `item` it does not cite yet:
+    a claim of the same words as a value adds its citations to that value."""
+    values = list(fact.values)
+    cited = {(c.source.file, c.evidence) for v in values for c in v.citations}
+    for claim in item.values:
+        new = tuple(c for c in claim.citations if (c.source.file, c.evidence) not in cited)
+        same = next((i for i, v in enumerate(values) if v.text == claim.value), None)
+        if not new:
+            continue
+        if same is None:
+            values.append(Value(claim.value, new))
+        else:
+            values[same] = Value(values[same].text, values[same].citations + new)
+        cited.update((c.source.file, c.evidence) for c in new)
+    return Fact(fact.label, tuple(values), True, item.note)
 
 
 def _when_none(listing: DisagreementList, subject: str | None, locale: Locale) -> str:

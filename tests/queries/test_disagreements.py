@@ -3,6 +3,7 @@ it says when a subject has none; and the section each subject's card shows."""
 
 from __future__ import annotations
 
+from bot.cards.build import card_for
 from bot.cards.text import render_text
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import PAGE_SIZE, about_subject, disagreement_list, disagreements
@@ -101,3 +102,14 @@ async def test_the_section_for_any_subject_by_its_names(corpus: Corpus) -> None:
     assert [n.written for n in notes] == ["captial"]
     found, notes = await about_subject(corpus, ["HongShan"])
     assert found == () and [n.written for n in notes] == ["鸿商"]
+
+
+async def test_a_disputed_line_of_a_person_carries_every_claim_once(corpus: Corpus) -> None:
+    profile = await person_profile(corpus, "Junjie Yan")
+    assert isinstance(profile, PersonProfile)
+    (name,) = [fact for fact in card_for(profile).facts if fact.label == "Chinese name"]
+    assert name.disputed and name.note is not None
+    assert [value.text for value in name.values] == ["闫俊杰", "颜俊杰"]
+    rows = {c.evidence for c in name.values[1].citations}
+    assert "| Yan Junjie | 颜俊杰 | CEO & Co-founder |" in rows  # the claim the facts lack
+    assert len(rows) == len(name.values[1].citations)
