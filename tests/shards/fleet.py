@@ -56,13 +56,13 @@ class ShardProcess:
     shard_count: int
     folder: Path
     trace_path: Path
+    log_path: Path
     log: IO[bytes]
     process: asyncio.subprocess.Process
     started_at: datetime
     passes: list[Pass] = field(default_factory=list)
     posts: list[tuple[int, date]] = field(default_factory=list)  # attempts, before the send
     results: Counter[str] = field(default_factory=Counter)  # "posted", "skipped" (claim lost)...
-    log_start: int = 0  # where its lines begin in the folder's log
     ready: bool = False
     killed: bool = False
     stopped: bool = False
@@ -70,7 +70,8 @@ class ShardProcess:
 
     @property
     def alive(self) -> bool:
-        return self.process.returncode is None
+        """Running, and not sent a SIGKILL (which asyncio may not have reaped yet)."""
+        return self.process.returncode is None and not self.killed
 
     def owns(self, guild_id: int) -> bool:
         return shard_of(guild_id, self.shard_count) in self.shard_ids
@@ -105,9 +106,8 @@ class ShardProcess:
         return bool(self.passes) and self.passes[-1].at >= instant
 
     def log_text(self) -> str:
-        """What this incarnation logged (the folder's log holds every incarnation's, in turn)."""
-        data = (self.folder / "run.log").read_bytes()[self.log_start :]
-        return data.decode("utf-8", errors="replace")
+        """What this incarnation logged (stdout and stderr)."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def log_tail(self, lines: int = 30) -> str:
         return "\n".join(self.log_text().splitlines()[-lines:])
@@ -194,8 +194,8 @@ class Fleet:
             shutil.copyfile(self.corpus, corpus)
         incarnation = sum(p.name == name for p in self.processes)
         trace = folder / f"trace-{incarnation}.jsonl"
-        log = (folder / "run.log").open("ab")
-        log_start = log.tell()
+        log_path = folder / f"run-{incarnation}.log"
+        log = log_path.open("wb")
         env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(folder),
@@ -220,7 +220,7 @@ class Fleet:
             cwd=folder, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
         )  # fmt: skip
         process = ShardProcess(
-            name, shard_ids, shard_count, folder, trace, log, child, self.now, log_start=log_start
+            name, shard_ids, shard_count, folder, trace, log_path, log, child, self.now
         )
         self.processes.append(process)
         return process
