@@ -13,6 +13,7 @@ a file written by an older version may still hold guild tables) and built again 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -31,12 +32,14 @@ from bot.ingest.dates import find_dates
 from bot.ingest.entities import resolve_models, resolve_people
 from bot.ingest.happenings import group_happenings
 from bot.ingest.pipeline import parse_file
+from bot.semantic import Embedder
 from bot.store import DamagedDatabase, IndexWriter
 from bot.store.corpus_write import FactValueReading
 
 log = logging.getLogger(__name__)
 
 _CURATED_META = "curated_fingerprint"
+_EMBEDDING_META = "embedding_model"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class IndexReport:
     seconds: float
     changed: bool = field(default=True)
     changes: IndexChanges = field(default_factory=IndexChanges)
+    embedded: int = 0  # passage texts embedded this run (the semantic extra); 0 without it
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,15 @@ def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
 
 
 async def index_corpus(
-    seeds_dir: Path, db_path: Path, *, rebuild_damaged: bool = True
+    seeds_dir: Path,
+    db_path: Path,
+    *,
+    rebuild_damaged: bool = True,
+    embedder: Embedder | None = None,
 ) -> IndexReport:
     """Bring the index at `db_path` up to date with `seeds_dir`. A damaged index is rebuilt
-    (see the module notes) unless `rebuild_damaged` is False, when DamagedDatabase says so."""
+    (see the module notes) unless `rebuild_damaged` is False, when DamagedDatabase says so.
+    With an `embedder` (the semantic extra), passages whose text is new are embedded too."""
     try:
         store = await IndexWriter.open(db_path, check=True)
     except DamagedDatabase as damage:
@@ -85,7 +94,7 @@ async def index_corpus(
         log.warning("%s; moved it to %s and indexing the seeds afresh", damage, aside)
         store = await IndexWriter.open(db_path, check=True)
     try:
-        return await index_into(store, seeds_dir)
+        return await index_into(store, seeds_dir, embedder)
     finally:
         await store.close()
 
@@ -101,7 +110,9 @@ def move_aside(db_path: Path) -> Path:
     return aside
 
 
-async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
+async def index_into(
+    store: IndexWriter, seeds_dir: Path, embedder: Embedder | None = None
+) -> IndexReport:
     started = time.perf_counter()
     stored = await store.fingerprints()
     scan = await asyncio.to_thread(_scan, seeds_dir, stored)
@@ -119,13 +130,20 @@ async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
     if unchanged and await store.meta_get(_CURATED_META) == curated_print:
         for name in touched:  # same bytes, new mtime: remember the stat, skip the hashing
             await store.set_fingerprint(name, str(wanted[name]))
+        embedded = 0
+        if embedder is not None:  # the extra may be new to an index built without it
+            async with store.transaction():
+                embedded = await embed_new_passages(store, embedder)
+                if embedded:
+                    await store.next_generation()
         return IndexReport(
             counts=await store.counts(),
             indexed=0,
             skipped=len(files),
             removed=0,
             seconds=time.perf_counter() - started,
-            changed=False,
+            changed=embedded > 0,
+            embedded=embedded,
         )
 
     curated = await asyncio.to_thread(load_curated, seeds_dir)
@@ -142,6 +160,7 @@ async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
             await store.set_fingerprint(name, str(wanted[name]))
         await _apply_curated(store, curated)
         await store.meta_set(_CURATED_META, curated_print)
+        embedded = 0 if embedder is None else await embed_new_passages(store, embedder)
         await store.next_generation()
     return IndexReport(
         counts=await store.counts(),
@@ -150,7 +169,35 @@ async def index_into(store: IndexWriter, seeds_dir: Path) -> IndexReport:
         removed=len(removed),
         seconds=time.perf_counter() - started,
         changes=IndexChanges.between(known_before, await store.knowledge_labels()),
+        embedded=embedded,
     )
+
+
+def passage_hash(embedder: Embedder, embedded: str) -> str:
+    """Names what a vector was made from: the model and the text it embedded."""
+    return hashlib.sha256(f"{embedder.model_id}\0{embedded}".encode()).hexdigest()
+
+
+async def embed_new_passages(store: IndexWriter, embedder: Embedder) -> int:
+    """Link every passage not linked yet to the hash of what it embeds, embed the hashes no
+    vector has yet, and prune the vectors no passage uses any more (inside the run's
+    transaction); how many texts were embedded. Another model than the last one embeds
+    everything afresh."""
+    if await store.meta_get(_EMBEDDING_META) != embedder.model_id:
+        await store.forget_vectors()
+        await store.meta_set(_EMBEDDING_META, embedder.model_id)
+    passages = await store.unlinked_passages()
+    inputs = {p.id: embedder.passage_input(p) for p in passages}
+    hashes = {id_: passage_hash(embedder, text) for id_, text in inputs.items()}
+    await store.link_passages(list(hashes.items()))
+    known = await store.known_hashes(sorted(set(hashes.values())))
+    todo = {hashes[id_]: text for id_, text in inputs.items() if hashes[id_] not in known}
+    if todo:
+        vectors = await asyncio.to_thread(embedder.embed_passages, list(todo.values()))
+        await store.insert_vectors(embedder.model_id, list(zip(todo, vectors, strict=True)))
+        log.debug("embedded %d passage(s)", len(todo))
+    await store.prune_vectors()
+    return len(todo)
 
 
 async def _apply_curated(store: IndexWriter, curated: Curated) -> None:

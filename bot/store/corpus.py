@@ -18,12 +18,19 @@ from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
 from bot.store.search_read import SearchReads
 from bot.store.timeline_read import TimelineReads
+from bot.store.vectors import VectorReads
 
 GENERATION_KEY = "generation"
 
 
 class CorpusStore(
-    QuotesReads, SearchReads, ModelsReads, TimelineReads, DisagreementsReads, AsyncClosing
+    QuotesReads,
+    SearchReads,
+    ModelsReads,
+    TimelineReads,
+    DisagreementsReads,
+    VectorReads,
+    AsyncClosing,
 ):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:

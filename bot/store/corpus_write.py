@@ -37,6 +37,7 @@ from bot.domain.records import (
 from bot.store.corpus_read import CorpusReader
 from bot.store.database import StoreError, open_database
 from bot.store.happenings_write import STORED_EVENTS, stored_event, write_happenings
+from bot.store.vectors import VectorWrites
 
 HEADING_SEPARATOR = " › "
 
@@ -150,7 +151,7 @@ def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
     return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells)
 
 
-class IndexWriter(CorpusReader, AsyncClosing):
+class IndexWriter(VectorWrites, CorpusReader, AsyncClosing):
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> IndexWriter:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the

@@ -72,8 +72,9 @@ def test_migrations_live_next_to_the_package() -> None:
         "008_document_credits.sql",
         "009_disagreements.sql",
         "010_happenings.sql",
+        "011_passage_vectors.sql",
     ]
-    assert SCHEMA_VERSION == 10
+    assert SCHEMA_VERSION == 11
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 
