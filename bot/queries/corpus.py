@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from bot.domain.names import name_key
 from bot.domain.records import Model, Person
 from bot.queries.results import Citation, Source
+from bot.semantic import Embedder
 from bot.store import CorpusStore
 
 T = TypeVar("T")
@@ -91,30 +92,40 @@ async def read_catalog(store: CorpusStore) -> Catalog:
 
 
 class Corpus:
-    """The store and the catalog of the generation of the index being served."""
+    """The store and the catalog of the generation of the index being served; `meaning`,
+    the embedding model of the semantic extra when it is installed and enabled."""
 
-    def __init__(self, store: CorpusStore, catalog: Catalog, generation: int) -> None:
+    def __init__(
+        self,
+        store: CorpusStore,
+        catalog: Catalog,
+        generation: int,
+        meaning: Embedder | None = None,
+    ) -> None:
         self.store = store
         self.catalog = catalog
         self.generation = generation
+        self.meaning = meaning
         self._gate = asyncio.Lock()
         self._requests = 0
         self.stale: str | None = None  # why the last index failed, when an older one is served
 
     @classmethod
-    async def load(cls, store: CorpusStore) -> Corpus:
+    async def load(cls, store: CorpusStore, meaning: Embedder | None = None) -> Corpus:
         generation = await store.begin_snapshot()
         try:
-            return cls(store, await read_catalog(store), generation)
+            return cls(store, await read_catalog(store), generation, meaning)
         finally:
             await store.end_snapshot()
 
     @classmethod
-    async def open(cls, db_path: Path, *, check: bool = True) -> Corpus:
+    async def open(
+        cls, db_path: Path, *, check: bool = True, meaning: Embedder | None = None
+    ) -> Corpus:
         """Open the index at `db_path`, after its integrity check unless `check` is False."""
         store = await CorpusStore.open(db_path, check=check)
         try:
-            return await cls.load(store)
+            return await cls.load(store, meaning)
         except BaseException:
             await store.close()
             raise

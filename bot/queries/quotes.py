@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, utils
 from bot.domain.records import Person
 from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
+from bot.queries.hybrid import fuse_quotes
 from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
 from bot.queries.ranking import MARKS, collapse, typed_forms, weight
 from bot.queries.results import Problem, QuoteAnswer
@@ -214,7 +215,7 @@ async def find_quote(
     rank = max(rank, 0)
     if rank >= len(rows):
         return Problem(f"No more matches for “{shown}”.")
-    row = _ranked(rows, used)[rank]
+    row = (await fuse_quotes(corpus, " ".join(words), _ranked(rows, used)))[rank]
     return _answer(corpus, row, "match", query=query, speaker_filter=by, rank=rank, total=len(rows))
 
 

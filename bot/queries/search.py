@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from bot.domain.text import words
 from bot.queries.chinese import with_english
 from bot.queries.corpus import Corpus
+from bot.queries.hybrid import fuse_passages
 from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weight
 from bot.queries.results import Problem, SearchHit, SearchResults
 from bot.store.search_read import RankedPassage
@@ -87,7 +88,8 @@ async def ranked(
     corpus: Corpus, text: str, *, prefix: bool = False, window: int = RANK_WINDOW
 ) -> list[RankedPassage]:
     """Passages holding any of the words of `text`, best first: bm25 weighed by how many of
-    the words each holds, side by side or not, and by its kind; near-duplicates collapsed."""
+    the words each holds, side by side or not, and by its kind; near-duplicates collapsed;
+    fused with the passages nearest in meaning with the semantic extra (bot.queries.hybrid)."""
     rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
     typed = typed_forms(text)
     scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
@@ -95,7 +97,7 @@ async def ranked(
     if best:  # bm25 is negative: the floor is a share of the best (most negative) score
         floor = RELEVANCE_FLOOR * scored[best[0].id]
         best = [row for row in best if scored[row.id] <= floor]
-    return collapse(best, lambda row: row.marked)
+    return await fuse_passages(corpus, text, collapse(best, lambda row: row.marked))
 
 
 async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage], str]:
