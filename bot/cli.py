@@ -218,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     db = settings.database_path
     if args.command == "index":
-        return _index(args.seeds, db)
+        return _index(args.seeds, db, semantic=settings.semantic)
     if args.command in ("run", "sync", "invite"):
         return _discord(args, settings)
     if args.command == "state":
@@ -230,9 +230,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     _forgiving_streams()
     try:
         if args.command == "ask":
-            return ask(args.line, args.seeds, db, args.locale)
+            return ask(args.line, args.seeds, db, args.locale, semantic=settings.semantic)
         if args.command == "console":
-            return console(args.seeds, db, args.locale)
+            return console(args.seeds, db, args.locale, semantic=settings.semantic)
     except BrokenPipeError:  # `minimax-bot ask ... | head`: the reader left, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -249,9 +249,10 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
     return runner.invite(settings, args.client_id)
 
 
-def _index(seeds: Path, db: Path) -> int:
+def _index(seeds: Path, db: Path, *, semantic: bool) -> int:
     from bot.domain.errors import IngestError
     from bot.indexer import index_corpus
+    from bot.semantic import load_embedder
     from bot.serving import DATABASE_ERRORS, database_problem, path_problem
 
     if (problem := path_problem(db)) is not None:
@@ -259,7 +260,10 @@ def _index(seeds: Path, db: Path) -> int:
         return EXIT_FAILED
     try:
         # By hand, a damaged index is reported; `run` and `ask` rebuild it by themselves.
-        report = asyncio.run(_settled(index_corpus(seeds, db, rebuild_damaged=False)))
+        embedder = load_embedder(semantic)
+        report = asyncio.run(
+            _settled(index_corpus(seeds, db, rebuild_damaged=False, embedder=embedder))
+        )
     except IngestError as error:
         print(f"index failed, nothing changed: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -31,6 +31,7 @@ from bot.discord_app.app import MinimaxBot, point_at
 from bot.discord_app.sync import sync_global, sync_guild
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
+from bot.semantic import load_embedder
 from bot.settings import Settings
 from bot.state import StateStore
 from bot.state.opening import open_state_store
@@ -174,7 +175,7 @@ async def serve(
     settings: Settings, seeds: Path, action: Action, *, sync_commands: bool = True
 ) -> int:
     """Open the corpus, build the bot, run `action` on it, close both: the exit code."""
-    corpus = await open_for_serving(seeds, settings.database_path)
+    corpus = await open_for_serving(seeds, settings.database_path, semantic=settings.semantic)
     if corpus is None:
         return EXIT_FAILED
     try:
@@ -213,7 +214,7 @@ async def open_state(settings: Settings) -> StateStore | None:
     return None
 
 
-async def open_for_serving(seeds: Path, db: Path) -> Corpus | None:
+async def open_for_serving(seeds: Path, db: Path, *, semantic: bool = False) -> Corpus | None:
     """Bring the index up to date in a short-lived child process, then open it here; None
     (after saying why) when there is nothing to serve. When the index fails the last good
     index is served, marked stale with the reason (`/about` shows it), and the error logged.
@@ -223,12 +224,14 @@ async def open_for_serving(seeds: Path, db: Path) -> Corpus | None:
     long-running bot, whose memory Python would not give back to the system."""
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=spawn) as child:
-        indexed = await asyncio.get_running_loop().run_in_executor(child, index_only, seeds, db)
+        indexed = await asyncio.get_running_loop().run_in_executor(
+            child, index_only, seeds, db, semantic
+        )
     if indexed.failure is not None:
         fail(indexed.failure)
         return None
     try:
-        corpus = await Corpus.open(db)
+        corpus = await Corpus.open(db, meaning=load_embedder(semantic))
     except (StoreError, sqlite3.Error, OSError) as error:
         fail(f"cannot open the database {db}: {error}")
         return None
@@ -247,12 +250,12 @@ class Indexed:
     stale: str | None = None
 
 
-def index_only(seeds: Path, db: Path) -> Indexed:
+def index_only(seeds: Path, db: Path, semantic: bool = False) -> Indexed:
     """In the child: index as `ask` would."""
     from bot.serving import Failure, open_for_answers
 
     async def index() -> str | None:
-        corpus = await open_for_answers(seeds, db)
+        corpus = await open_for_answers(seeds, db, semantic=semantic)
         await corpus.close()
         return corpus.stale
 

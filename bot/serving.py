@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.domain.errors import IngestError
 from bot.indexer import index_corpus
 from bot.queries.corpus import Corpus
+from bot.semantic import Embedder, load_embedder
 from bot.store import StoreError
 
 DATABASE_ERRORS = (StoreError, sqlite3.Error, OSError)
@@ -26,16 +27,18 @@ class Failure(Exception):
     """The corpus cannot be served: a short message for the user."""
 
 
-async def open_for_answers(seeds: Path, db: Path) -> Corpus:
+async def open_for_answers(seeds: Path, db: Path, *, semantic: bool = False) -> Corpus:
     """Index `seeds` into `db` when anything changed, then open the corpus; `corpus.stale` holds
-    why the index failed when the last good index is served instead.
+    why the index failed when the last good index is served instead. With `semantic` (the
+    SEMANTIC setting) and the extra installed, new passages are embedded and search is hybrid.
 
     Without a seeds folder (a deployment may ship only the database), the index serves as it is.
     """
     stale = None
+    embedder = load_embedder(semantic)
     if await asyncio.to_thread(seeds.is_dir):
         try:
-            await _index(seeds, db)
+            await _index(seeds, db, embedder)
         except Failure as error:
             if not await asyncio.to_thread(db.is_file):
                 raise
@@ -45,7 +48,7 @@ async def open_for_answers(seeds: Path, db: Path) -> Corpus:
     else:
         raise Failure(f"no seeds folder at {seeds} and no database at {db}: nothing to answer from")
     try:
-        corpus = await Corpus.open(db)
+        corpus = await Corpus.open(db, meaning=embedder)
     except DATABASE_ERRORS as error:
         raise Failure(stale or f"cannot open the database: {database_problem(error, db)}") from None
     if stale is not None and not corpus.catalog.sources:  # no good index to fall back on
@@ -55,11 +58,11 @@ async def open_for_answers(seeds: Path, db: Path) -> Corpus:
     return corpus
 
 
-async def _index(seeds: Path, db: Path) -> None:
+async def _index(seeds: Path, db: Path, embedder: Embedder | None) -> None:
     if (problem := path_problem(db)) is not None:
         raise Failure(f"database error: {problem}")
     try:
-        report = await index_corpus(seeds, db)
+        report = await index_corpus(seeds, db, embedder=embedder)
     except IngestError as error:
         raise Failure(f"index failed, nothing changed: {error}") from None
     except DATABASE_ERRORS as error:  # OSError covers a seeds folder gone meanwhile

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     shard_count: int | None = Field(default=None, ge=1)
     shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = None
+    # Hybrid search with the semantic extra when it is installed; SEMANTIC=off keeps it lexical
+    semantic: bool = True
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -35,10 +35,10 @@ PROMPT = "minimax> "
 LEAVE = ("exit", "quit", "/exit", "/quit")
 
 
-async def open_corpus(seeds: Path, db: Path) -> Corpus:
+async def open_corpus(seeds: Path, db: Path, *, semantic: bool = False) -> Corpus:
     """Index `seeds` into `db` when anything changed, then open the corpus; when the index
     fails, say why and answer from the last good one (see `bot.serving`)."""
-    corpus = await open_for_answers(seeds, db)
+    corpus = await open_for_answers(seeds, db, semantic=semantic)
     if corpus.stale is not None:
         print(f"{corpus.stale}; answering from the last good index", file=sys.stderr)
     return corpus
@@ -50,7 +50,9 @@ async def answer(corpus: Corpus, call: Call, today: date, locale: Locale = DEFAU
         return render_text(await call.answer(corpus, today), locale)
 
 
-def ask(line: str, seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
+def ask(
+    line: str, seeds: Path, db: Path, locale: Locale = DEFAULT, *, semantic: bool = False
+) -> int:
     """Answer one command line; the exit code says how it went (see the module notes)."""
     today = date.today()
     try:
@@ -62,12 +64,14 @@ def ask(line: str, seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    return asyncio.run(_ask(call, seeds, db, today, locale))
+    return asyncio.run(_ask(call, seeds, db, today, locale, semantic))
 
 
-async def _ask(call: Call, seeds: Path, db: Path, today: date, locale: Locale) -> int:
+async def _ask(
+    call: Call, seeds: Path, db: Path, today: date, locale: Locale, semantic: bool
+) -> int:
     try:
-        corpus = await open_corpus(seeds, db)
+        corpus = await open_corpus(seeds, db, semantic=semantic)
     except Failure as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
@@ -101,7 +105,7 @@ def respond(corpus: Corpus, runner: asyncio.Runner, line: str, locale: Locale = 
         return f"Sorry, that failed: {type(error).__name__}: {error}"
 
 
-def console(seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
+def console(seeds: Path, db: Path, locale: Locale = DEFAULT, *, semantic: bool = False) -> int:
     """Read commands until end of input, `exit` or `quit`; answer each on stdout."""
     interactive = sys.stdin.isatty()
     if interactive:
@@ -109,7 +113,7 @@ def console(seeds: Path, db: Path, locale: Locale = DEFAULT) -> int:
             import readline  # noqa: F401  (line editing and history for input())
     with asyncio.Runner() as runner:
         try:
-            corpus = runner.run(open_corpus(seeds, db))
+            corpus = runner.run(open_corpus(seeds, db, semantic=semantic))
         except Failure as error:
             print(error, file=sys.stderr)
             return EXIT_FAILED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,16 @@ settings.load_profile(os.environ.get("MINIMAX_BOT_PROFILE", "default"))
 # `discord_emulator`; the guard against reading beside the clone; pytester for the tests that
 # the emulator fails a broken bot and the guard fails a test that reads beside the clone
 pytest_plugins = ["tests.emulator.plugin", "tests.outside_reads", "pytester"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lexical_unless_asked() -> Iterator[None]:
+    """SEMANTIC=off for every test and the processes it starts: with the semantic extra
+    installed, each fresh index of the seeds would otherwise embed every passage (half a
+    minute). The tests of the extra (tests/semantic) ask for the model themselves."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SEMANTIC", "off")
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def test_two_commands_install_answer_and_test() -> None:
     install, check = quick_start()
     assert install.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
     assert "pip install -e . && " in install and install.endswith('minimax-bot ask "/model M2"')
-    assert check == "pip install -e '.[test,dev,postgres]' && python -m pytest"
+    assert check == "pip install -e '.[test,dev,postgres,semantic]' && python -m pytest"
 
 
 def test_the_bot_alone_needs_no_test_or_lint_tool() -> None:

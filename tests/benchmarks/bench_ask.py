@@ -2,9 +2,12 @@
 beside the peer every reader already has: plain BM25 over the documents' paragraphs, its top
 three read together.
 
-    python -m tests.benchmarks.bench_ask [--details]
+    python -m tests.benchmarks.bench_ask [--details] [--lexical]
 
 Indexes the seeds into a temporary database first. Prints figures; never fails on a target.
+With the semantic extra installed (and without --lexical), every figure is measured twice on
+the same index: by words alone, then with the meaning fused in; and what the extra adds to
+each question's time (p50, p99).
 
 An answer is right when it shows at least `SHARE` of the expected fact's key words (numbers,
 names, the words of the value; `expect` in the gold file) in what it puts in front of the
@@ -36,6 +39,7 @@ from bot.queries.quotes import find_quote
 from bot.queries.ranking import clean
 from bot.queries.results import AskAnswer, QuoteAnswer
 from bot.queries.search import search_rows
+from bot.semantic import Embedder, load_embedder
 from bot.store.fts import STOP_WORDS, is_cjk
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.toml"
@@ -127,9 +131,9 @@ class Tally:
         )
 
 
-async def measure(db: Path, details: bool) -> None:
-    await index_corpus(SEEDS_DIR, db)
-    corpus = await Corpus.open(db)
+async def measure(db: Path, details: bool, meaning: Embedder | None) -> list[float]:
+    """Print the figures of one way of searching; each question's /ask time, in seconds."""
+    corpus = await Corpus.open(db, meaning=meaning)
     gold = load()
     bot, peer = Tally(Counter(), Counter()), Tally(Counter(), Counter())
     by_lang = Tally(Counter(), Counter())
@@ -181,14 +185,34 @@ async def measure(db: Path, details: bool) -> None:
     times.sort()
     p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
     print(f"/ask time: median {1000 * times[len(times) // 2]:.1f} ms, p99 {1000 * p99:.1f} ms")
+    return times
+
+
+async def measure_both(db: Path, details: bool, lexical_only: bool) -> None:
+    embedder = None if lexical_only else load_embedder()
+    started = time.perf_counter()
+    await index_corpus(SEEDS_DIR, db, embedder=embedder)
+    print(f"index: {time.perf_counter() - started:.1f} s", "(with vectors)" if embedder else "")
+    print("== by words alone")
+    lexical = await measure(db, details, None)
+    if embedder is None:
+        return
+    print(f"== with the semantic extra ({embedder.model_id})")
+    hybrid = await measure(db, details, embedder)
+    added = sorted(h - w for h, w in zip(hybrid, lexical, strict=True))
+    p50, p99 = added[len(added) // 2], added[min(len(added) - 1, int(0.99 * len(added)))]
+    print(f"added by the extra per question: p50 {1000 * p50:.1f} ms, p99 {1000 * p99:.1f} ms")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every question got wrong")
+    parser.add_argument(
+        "--lexical", action="store_true", help="by words alone, even with the extra"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(measure(Path(folder) / "corpus.db", args.details))
+        asyncio.run(measure_both(Path(folder) / "corpus.db", args.details, args.lexical))
     return 0
 
 
