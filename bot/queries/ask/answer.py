@@ -211,7 +211,7 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     words = _search_words(question)
     if not query_words(words):
         return [], False
-    rows = await ranked(corpus, words)
+    rows = await ranked(corpus, words, by_meaning=False)
     wanted = _wanted(question)
     # those that say what is asked, then those that hold some of it (the other side of a
     # yes or no, say); read only as far as the few shown
@@ -225,6 +225,8 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
                 break
         elif len(some) < SHOWN_PASSAGES and overlap(near, _marked_stems(row)) > 0:
             some.append(row)
+    if not good:  # none says what is asked: the nearest, in meaning too (the semantic extra)
+        rows = await ranked(corpus, words)
     shown_rows = good + some if good else rows
     hits = [
         SearchHit(
@@ -246,7 +248,7 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
     words = [*question.rest, *question.cue]
     if subject is not None and subject.what in ("model", "thing"):
         words.append(subject.name)
-    found = await find_quote(corpus, " ".join(words), speaker)
+    found = await find_quote(corpus, " ".join(words), speaker, by_meaning=False)
     if not isinstance(found, QuoteAnswer):
         return None
     wanted = _wanted(question) or stems(" ".join(question.cue))
