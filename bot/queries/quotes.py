@@ -218,7 +218,9 @@ async def find_quote(
     if rank >= len(rows):
         return Problem(f"No more matches for “{shown}”.")
     best = _ranked(rows, used)
-    row = (await fuse_quotes(corpus, " ".join(words), best) if by_meaning else best)[rank]
+    if by_meaning:
+        best = await fuse_quotes(corpus, (query or "")[:FUZZ_CHARS], best)
+    row = best[rank]
     return _answer(corpus, row, "match", query=query, speaker_filter=by, rank=rank, total=len(rows))
 
 

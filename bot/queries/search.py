@@ -85,17 +85,10 @@ def respell(words: Sequence[str], vocabulary: Mapping[str, int]) -> list[str]:
 
 
 async def ranked(
-    corpus: Corpus,
-    text: str,
-    *,
-    prefix: bool = False,
-    window: int = RANK_WINDOW,
-    by_meaning: bool = True,
+    corpus: Corpus, text: str, *, prefix: bool = False, window: int = RANK_WINDOW
 ) -> list[RankedPassage]:
     """Passages holding any of the words of `text`, best first: bm25 weighed by how many of
-    the words each holds, side by side or not, and by its kind; near-duplicates collapsed;
-    fused with the passages nearest in meaning with the semantic extra unless `by_meaning`
-    is False (bot.queries.hybrid)."""
+    the words each holds, side by side or not, and by its kind; near-duplicates collapsed."""
     rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
     typed = typed_forms(text)
     scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
@@ -103,8 +96,7 @@ async def ranked(
     if best:  # bm25 is negative: the floor is a share of the best (most negative) score
         floor = RELEVANCE_FLOOR * scored[best[0].id]
         best = [row for row in best if scored[row.id] <= floor]
-    best = collapse(best, lambda row: row.marked)
-    return await fuse_passages(corpus, text, best) if by_meaning else best
+    return collapse(best, lambda row: row.marked)
 
 
 async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage], str]:
@@ -123,11 +115,13 @@ async def _matches(corpus: Corpus, words: list[str]) -> tuple[list[RankedPassage
 
 
 async def search_rows(corpus: Corpus, query: str) -> tuple[list[RankedPassage], str]:
-    """What `search` ranks for `query`, all pages, and the text searched (see `search`)."""
+    """What `search` ranks for `query`, all pages, and the text searched (see `search`);
+    with the semantic extra, fused with the passages nearest the query as typed in meaning."""
     words = query_words(with_english(query, corpus.catalog))
     if not words:
         return [], ""
-    return await _matches(corpus, words)
+    rows, text = await _matches(corpus, words)
+    return await fuse_passages(corpus, query[:MAX_QUERY_CHARS], rows), text
 
 
 async def search(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
+from bot.queries.ask import ask
 from bot.queries.corpus import Corpus
 from bot.queries.results import SearchResults
 from bot.queries.search import search
@@ -48,3 +49,10 @@ def test_the_model_is_inside_its_package(e5: Embedder) -> None:
     assert len(e5.embed_passages(["We don't own a single GPU."])[0]) == 384 * 4
     # Nothing of the hub is even imported: the weights are files of the installed package.
     assert not any(name.startswith(("huggingface_hub", "transformers")) for name in sys.modules)
+
+
+async def test_ask_answers_by_words_first_and_by_meaning_only_for_the_nearest(
+    e5_corpus: Corpus, lexical_corpus: Corpus
+) -> None:
+    for question in ("when was MiniMax founded", "who led the Series B", "does MiniMax own GPUs"):
+        assert await ask(e5_corpus, question) == await ask(lexical_corpus, question), question

@@ -15,7 +15,7 @@ from bot.queries.corpus import Corpus
 from bot.queries.hybrid import reciprocal_rank_fusion
 from bot.queries.quotes import find_quote
 from bot.queries.results import QuoteAnswer, SearchResults
-from bot.queries.search import ranked, search
+from bot.queries.search import ranked, search, search_rows
 from bot.store import CorpusStore
 from tests.semantic.words_model import WordsModel
 
@@ -53,8 +53,8 @@ async def lexical(words_seeds_db: Path) -> AsyncIterator[Corpus]:
 
 
 async def test_meaning_widens_what_the_words_found(hybrid: Corpus, lexical: Corpus) -> None:
-    words = {row.id for row in await ranked(lexical, "GPUs compute")}
-    fused = await ranked(hybrid, "GPUs compute")
+    words = {row.id for row in (await search_rows(lexical, "GPUs compute"))[0]}
+    fused, _ = await search_rows(hybrid, "GPUs compute")
     assert words < {row.id for row in fused}
     added = [row for row in fused if row.id not in words]
     assert all(row.marked and row.score == 0.0 for row in added)  # shown, nothing highlighted
@@ -73,10 +73,17 @@ async def test_an_index_without_vectors_is_searched_by_words_alone(
     corpus = await Corpus.load(await CorpusStore.open(indexed_seeds_db), model)
     bare = await Corpus.load(await CorpusStore.open(indexed_seeds_db))
     try:
-        assert await ranked(corpus, "GPUs compute") == await ranked(bare, "GPUs compute")
+        assert await search_rows(corpus, "GPUs") == await search_rows(bare, "GPUs")
     finally:
         await corpus.close()
         await bare.close()
+
+
+async def test_ask_and_its_ranking_of_passages_stay_by_words(
+    hybrid: Corpus, lexical: Corpus, model: WordsModel
+) -> None:
+    assert await ranked(hybrid, "GPUs compute") == await ranked(lexical, "GPUs compute")
+    assert model.queries == []
 
 
 async def test_quotes_are_re_ranked_never_added(hybrid: Corpus, lexical: Corpus) -> None:

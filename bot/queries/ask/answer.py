@@ -30,6 +30,7 @@ from bot.queries.ask.knowledge import (
 from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Language, Topic
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.corpus import Corpus
+from bot.queries.hybrid import fuse_passages
 from bot.queries.labels import label_for
 from bot.queries.quotes import find_quote
 from bot.queries.ranking import MARKS, excerpt
@@ -211,7 +212,7 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     words = _search_words(question)
     if not query_words(words):
         return [], False
-    rows = await ranked(corpus, words, by_meaning=False)
+    rows = await ranked(corpus, words)
     wanted = _wanted(question)
     # those that say what is asked, then those that hold some of it (the other side of a
     # yes or no, say); read only as far as the few shown
@@ -226,7 +227,7 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
         elif len(some) < SHOWN_PASSAGES and overlap(near, _marked_stems(row)) > 0:
             some.append(row)
     if not good:  # none says what is asked: the nearest, in meaning too (the semantic extra)
-        rows = await ranked(corpus, words)
+        rows = await fuse_passages(corpus, question.text, rows)
     shown_rows = good + some if good else rows
     hits = [
         SearchHit(
@@ -248,6 +249,7 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
     words = [*question.rest, *question.cue]
     if subject is not None and subject.what in ("model", "thing"):
         words.append(subject.name)
+    # by words: what was said is matched on the question's own words (and one model call less)
     found = await find_quote(corpus, " ".join(words), speaker, by_meaning=False)
     if not isinstance(found, QuoteAnswer):
         return None
