@@ -50,12 +50,18 @@ class AnswerCache:
     ) -> Rendered:
         """The answer to `call` on `today`, its embed in `locale`, remembered unless asking
         again may differ."""
+        key: Key = (call, today, locale)
+        if self._generation == corpus.generation and corpus.unchanged():
+            # Nothing committed since this generation was read: no snapshot needed.
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
         async with corpus.request():
             generation = corpus.generation
             if generation != self._generation:
                 self._items.clear()
                 self._generation = generation
-            key: Key = (call, today, locale)
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)

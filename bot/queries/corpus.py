@@ -10,6 +10,10 @@ requests: when the first of a batch of concurrent requests starts, the store beg
 snapshot of the index, and if its generation is new, the catalog (and with it every cache
 built from the catalog) is read again from that same snapshot. Every request sees one index
 whole, never half the old and half the new; the snapshot ends when the last request does.
+
+`unchanged()` says, without touching the store, that no one has committed to the index since
+its generation was last read: an answer remembered from that generation is then still the
+answer, and serving it needs no snapshot at all.
 """
 
 from __future__ import annotations
@@ -108,6 +112,7 @@ class Corpus:
         self.meaning = meaning
         self._gate = asyncio.Lock()
         self._requests = 0
+        self._commits_seen: int | None = None  # the store's commit counter at `generation`
         self.stale: str | None = None  # why the last index failed, when an older one is served
 
     @classmethod
@@ -133,15 +138,25 @@ class Corpus:
     async def close(self) -> None:
         await self.store.close()
 
+    def unchanged(self) -> bool:
+        """True when no one has committed to the index since `generation` was read (so it is
+        still the latest); False when someone may have, or the store cannot tell."""
+        seen = self._commits_seen
+        return seen is not None and seen == self.store.commits_seen()
+
     @asynccontextmanager
     async def request(self) -> AsyncIterator[Corpus]:
         """Serve one request from one generation of the index (see the module notes)."""
         async with self._gate:
             if self._requests == 0:
+                # Read before the snapshot: a commit in between makes `unchanged` say no,
+                # never yes wrongly.
+                seen = self.store.commits_seen()
                 generation = await self.store.begin_snapshot()
                 if generation != self.generation:
                     self.catalog = await read_catalog(self.store)
                     self.generation = generation
+                self._commits_seen = seen
             self._requests += 1
         try:
             yield self

@@ -5,14 +5,19 @@ process. Each run that changes the index adds one to its generation (`meta`), in
 transaction. A reader sees one index whole: `begin_snapshot` opens a read transaction, so every
 read until `end_snapshot` sees the index as it was committed when the snapshot began, and says
 which generation that is. Outside a snapshot each read sees the latest index.
+
+`commits_seen` tells, without a trip to the connection's thread, whether anyone committed to the
+index file since it was last asked: a serving process that remembers answers can then skip the
+snapshot altogether while the index stays as it was.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from bot.domain.closing import AsyncClosing
-from bot.store.database import open_database
+from bot.store.database import MEMORY, open_database
 from bot.store.disagreements_read import DisagreementsReads
 from bot.store.models_read import ModelsReads
 from bot.store.quotes_read import QuotesReads
@@ -32,14 +37,31 @@ class CorpusStore(
     VectorReads,
     AsyncClosing,
 ):
+    _probe: sqlite3.Connection | None = None
+
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the
         integrity check first (DamagedDatabase when it fails)."""
-        return cls(await open_database(path, check=check))
+        store = cls(await open_database(path, check=check))
+        if str(path) != MEMORY:  # another connection to ":memory:" is another database
+            store._probe = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        return store
 
     async def close(self) -> None:
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
         await self._conn.close()
+
+    def commits_seen(self) -> int | None:
+        """SQLite's `data_version` on a connection of its own that never writes: it changes
+        whenever anyone commits to the index file. Read on the caller's thread (a few
+        microseconds, no I/O beyond the shared WAL index); None when it cannot tell."""
+        if self._probe is None:
+            return None
+        row = self._probe.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
 
     async def generation(self) -> int:
         """The generation of the index this connection sees now (0 before any run)."""

@@ -87,13 +87,15 @@ class CorpusReader:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
+    # One trip to the connection's thread per read (execute and fetch together): each trip
+    # is a hand-over between threads that costs more than a small query itself.
     async def _rows(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, _bound(parameters)) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._conn.execute_fetchall(sql, _bound(parameters)))
 
     async def _one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self._conn.execute(sql, _bound(parameters)) as cursor:
-            return await cursor.fetchone()
+        """The first row of a query that gives at most one."""
+        rows = await self._conn.execute_fetchall(sql, _bound(parameters))
+        return next(iter(rows), None)
 
     async def _counts(self, tables: tuple[str, ...]) -> dict[str, int]:
         # Table names come from the constants above, never from callers' text.

@@ -37,7 +37,7 @@ STATE_MIGRATIONS = MIGRATIONS_DIR / "state"
 # largest transaction ever written (a full index run).
 WAL_SIZE_LIMIT = 4 * 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
-_MEMORY = ":memory:"
+MEMORY = ":memory:"
 _WAL_RETRY_SECONDS = 0.02
 _WAL_ATTEMPTS = 250  # about the 5 s busy timeout
 
@@ -114,7 +114,7 @@ async def open_database(
     explicitly with `BEGIN IMMEDIATE`.
     """
     migrations = find_migrations(migrations_dir)
-    if str(path) != _MEMORY:
+    if str(path) != MEMORY:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = await aiosqlite.connect(path, isolation_level=None)
     try:
