@@ -64,17 +64,23 @@ class Notes:
 
     def __init__(self) -> None:
         self._numbers: dict[Citation, int] = {}
+        self.version = 0  # changes whenever the notes do: what is laid out from them is kept
 
     def refs(self, citations: Iterable[Citation]) -> str:
         """`[1][2]`: the numbers of these citations, new ones numbered next."""
+        before = len(self._numbers)
         numbers = [self._numbers.setdefault(c, len(self._numbers) + 1) for c in citations]
+        if len(self._numbers) != before:
+            self.version += 1
         return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
 
     def mark(self) -> int:
         return len(self._numbers)
 
     def rollback(self, mark: int) -> None:
-        self._numbers = dict(list(self._numbers.items())[:mark])
+        if mark < len(self._numbers):
+            self._numbers = dict(list(self._numbers.items())[:mark])
+            self.version += 1
 
     def grouped(self) -> Grouped:
         groups: Grouped = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
@@ -64,8 +65,10 @@ class Layout:
         self.detail = detail
         self.locale = locale
         self.dropped = 0
-        # Notes are laid out again each time an item is tried, so their escaped text is kept.
+        # Notes are laid out again each time an item is tried, so their escaped text is kept,
+        # and the source fields of the notes as they stand (`embed_notes.source_fields`).
         self._escaped: dict[tuple[str, int], str] = {}
+        self.kept_sources: tuple[tuple[int, int], tuple[Any, ...]] | None = None
 
     def escaped(self, text: str, limit: int) -> str:
         """`safe_cut(text, limit, flat=True)`, worked out once per text for this embed."""

@@ -45,7 +45,18 @@ class Field(NamedTuple):
 
 def source_fields(layout: Layout, notes: Notes) -> list[Field]:
     """One field per document (more if its notes are many): each heading, then each note's
-    evidence; notes without evidence (or all, at the leanest detail) sit on the heading line."""
+    evidence; notes without evidence (or all, at the leanest detail) sit on the heading line.
+    Laid out again only when the notes changed: each item tried asks for them."""
+    key = (id(notes), notes.version)
+    kept = layout.kept_sources
+    if kept is not None and kept[0] == key:
+        return list(kept[1])
+    fields = _source_fields(layout, notes)
+    layout.kept_sources = (key, tuple(fields))
+    return fields
+
+
+def _source_fields(layout: Layout, notes: Notes) -> list[Field]:
     detail, locale = layout.detail, layout.locale
     prefix = say("source_of", locale, name="")
     fields = []

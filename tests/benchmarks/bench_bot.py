@@ -220,7 +220,9 @@ async def child(args: argparse.Namespace) -> None:
 async def measured(args: argparse.Namespace) -> None:
     """Report RSS once ready; count CPU (and profile) between the driver's begin and end."""
     print("READY " + json.dumps({"rss_ready": rss_mib()}), flush=True)
-    loop, profile = asyncio.get_running_loop(), cProfile.Profile()
+    # CPU time of the event loop's thread, not wall time: on a busy machine wall time mostly
+    # measures waiting for a core (and the GIL), which says nothing about the bot's own cost.
+    loop, profile = asyncio.get_running_loop(), cProfile.Profile(time.thread_time)
     await loop.run_in_executor(None, sys.stdin.readline)  # "begin"
     cpu = time.process_time()
     if args.profile:
