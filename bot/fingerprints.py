@@ -8,11 +8,15 @@ make do); any other file is hashed, and only a different hash means re-parsing.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when parsing changes what it extracts, so unchanged files are parsed again.
 PARSER_VERSION = "3"  # 2: documents carry their publisher, authors and editors; 3: happenings
+CURATED_FILE = "curated.toml"  # the seeds folder's curated facts (bot.ingest.curated)
+CURATED_META = "curated_fingerprint"  # the index's meta key for that file's hash
+NO_CURATED = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +51,30 @@ def fingerprint(path: Path, previous: Fingerprint | None = None) -> Fingerprint:
         return previous
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return Fingerprint(PARSER_VERSION, digest, stat.st_size, stat.st_mtime_ns)
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """The documents of a seeds folder, in the order they are indexed."""
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+
+
+def curated_print(curated: Path | None) -> str:
+    """What the index stores under CURATED_META for the curated file (or its absence)."""
+    return fingerprint(curated).sha256 if curated is not None else NO_CURATED
+
+
+def seeds_unchanged(seeds_dir: Path, stored: Mapping[str, str], curated: str | None) -> bool:
+    """Whether indexing `seeds_dir` would find nothing to do, by the indexer's own rule: the
+    same documents, each with the size and modification time stored with it, and the same
+    curated file. Reads no document; False whenever in doubt (the indexer then decides)."""
+    files = seed_files(seeds_dir)
+    if {path.name for path in files} != set(stored):
+        return False
+    for path in files:
+        previous = Fingerprint.parse(stored[path.name])
+        if previous is None or fingerprint(path, previous) is not previous:
+            return False
+    curated_path = seeds_dir / CURATED_FILE
+    if curated_path.exists() and not curated_path.is_file():
+        return False
+    return curated == curated_print(curated_path if curated_path.exists() else None)

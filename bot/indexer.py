@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bot.domain.names import name_key
 from bot.domain.records import Conflict, CorpusNote, FuzzyDate, Model, Person
-from bot.fingerprints import Fingerprint, fingerprint
+from bot.fingerprints import CURATED_META, Fingerprint, curated_print, fingerprint, seed_files
 from bot.index_changes import IndexChanges
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts, with_curated
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
@@ -38,9 +38,7 @@ from bot.store.corpus_write import FactValueReading
 
 log = logging.getLogger(__name__)
 
-_CURATED_META = "curated_fingerprint"
 _EMBEDDING_META = "embedding_model"
-
 
 @dataclass(frozen=True)
 class IndexReport:
@@ -64,14 +62,14 @@ class _Scan:
 def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
-    files = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    files = seed_files(seeds_dir)
     curated = curated_file(seeds_dir)
     return _Scan(
         files=files,
         fingerprints={
             path.name: fingerprint(path, Fingerprint.parse(stored.get(path.name))) for path in files
         },
-        curated=fingerprint(curated).sha256 if curated is not None else "none",
+        curated=curated_print(curated),
     )
 
 
@@ -116,7 +114,7 @@ async def index_into(
     started = time.perf_counter()
     stored = await store.fingerprints()
     scan = await asyncio.to_thread(_scan, seeds_dir, stored)
-    files, wanted, curated_print = scan.files, scan.fingerprints, scan.curated
+    files, wanted, curated_stamp = scan.files, scan.fingerprints, scan.curated
     before = {name: Fingerprint.parse(text) for name, text in stored.items()}
 
     changed = [path for path in files if not wanted[path.name].same_content(before.get(path.name))]
@@ -127,7 +125,7 @@ async def index_into(
     ]
     removed = sorted(set(stored) - set(wanted))
     unchanged = not changed and not removed
-    if unchanged and await store.meta_get(_CURATED_META) == curated_print:
+    if unchanged and await store.meta_get(CURATED_META) == curated_stamp:
         for name in touched:  # same bytes, new mtime: remember the stat, skip the hashing
             await store.set_fingerprint(name, str(wanted[name]))
         embedded = 0
@@ -159,7 +157,7 @@ async def index_into(
         for name in touched:
             await store.set_fingerprint(name, str(wanted[name]))
         await _apply_curated(store, curated)
-        await store.meta_set(_CURATED_META, curated_print)
+        await store.meta_set(CURATED_META, curated_stamp)
         embedded = 0 if embedder is None else await embed_new_passages(store, embedder)
         await store.next_generation()
     return IndexReport(

@@ -29,6 +29,7 @@ import discord
 
 from bot.discord_app.app import MinimaxBot, point_at
 from bot.discord_app.sync import sync_global, sync_guild
+from bot.fingerprints import CURATED_META, seeds_unchanged
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
 from bot.semantic import load_embedder
@@ -221,7 +222,12 @@ async def open_for_serving(seeds: Path, db: Path, *, semantic: bool = False) -> 
 
     The child runs `serving.open_for_answers`, as `ask` does. Running it there keeps the
     parsers (ftfy, the document forms; about 4 MiB) and whatever indexing allocates out of the
-    long-running bot, whose memory Python would not give back to the system."""
+    long-running bot, whose memory Python would not give back to the system. When the index
+    already holds the seeds as they are, there is nothing for a child to do, and starting
+    one (a fresh interpreter importing the bot) was most of the time to ready."""
+    current = await open_if_current(seeds, db)
+    if current is not None:
+        return current
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=spawn) as child:
         indexed = await asyncio.get_running_loop().run_in_executor(
@@ -239,6 +245,27 @@ async def open_for_serving(seeds: Path, db: Path, *, semantic: bool = False) -> 
         log.error("%s; serving the last good index (/about says so)", indexed.stale)
         corpus.stale = indexed.stale
     return corpus
+
+
+async def open_if_current(seeds: Path, db: Path) -> Corpus | None:
+    """The corpus at `db` (integrity checked, as always), when it holds `seeds` as they are
+    now by the indexer's own test (`fingerprints.seeds_unchanged`); None when it may not, or
+    cannot be opened here: the child then indexes, or says what is wrong."""
+    if not (await asyncio.to_thread(db.is_file) and await asyncio.to_thread(seeds.is_dir)):
+        return None
+    try:
+        corpus = await Corpus.open(db)
+    except (StoreError, sqlite3.Error, OSError):
+        return None
+    try:
+        stored = await corpus.store.fingerprints()
+        curated = await corpus.store.meta_get(CURATED_META)
+        if await asyncio.to_thread(seeds_unchanged, seeds, stored, curated):
+            return corpus
+    except (StoreError, sqlite3.Error, OSError):
+        pass
+    await corpus.close()
+    return None
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,16 @@ def _repeatable(answer: Answer) -> bool:
     return not (isinstance(answer, QuoteAnswer) and answer.how == "random")
 
 
+# Enough for the requests people repeat (a popular /model, today's /onthisday); an answer with
+# its embed takes about 5 KiB, and a serving process should not grow by megabytes as it runs.
+CACHED_ANSWERS = 128
+
+
 class AnswerCache:
     """The latest `size` answers of one generation of the index, least recently used dropped
     first."""
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int = CACHED_ANSWERS) -> None:
         self.size = size
         self._items: OrderedDict[Key, Rendered] = OrderedDict()
         self._generation: int | None = None

@@ -28,7 +28,7 @@ async def send_answer(
     rendered already) or the answer rendered now. A Problem (no such model, no match) is
     shown only to the asker and carries no buttons."""
     private = ephemeral or isinstance(answer, Problem)
-    embed = embed or render_embed(answer, reader_locale(interaction))
+    embed = embed if embed is not None else render_embed(answer, reader_locale(interaction))
     shown = view if view is not None and not isinstance(answer, Problem) else discord.utils.MISSING
     if interaction.response.is_done():
         await interaction.followup.send(
@@ -53,7 +53,7 @@ async def edit_answer(
         await send_answer(interaction, answer, embed=embed)
         return
     await interaction.response.edit_message(
-        embed=embed or render_embed(answer, reader_locale(interaction)),
+        embed=embed if embed is not None else render_embed(answer, reader_locale(interaction)),
         view=view,
         allowed_mentions=NO_PINGS,
     )

@@ -18,8 +18,7 @@ from bot.domain.records import (
     FuzzyDate,
     ModelKind,
 )
-
-CURATED_FILE = "curated.toml"
+from bot.fingerprints import CURATED_FILE
 
 
 class _Entry(BaseModel):
