@@ -18,7 +18,7 @@ from bot.domain.records import (
     FuzzyDate,
     ModelKind,
 )
-from bot.fingerprints import CURATED_FILE
+from bot.fingerprints import CURATED_FILE as CURATED_FILE  # its name, where ingest reads it
 
 
 class _Entry(BaseModel):
