@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 _EMBEDDING_META = "embedding_model"
 
+
 @dataclass(frozen=True)
 class IndexReport:
     counts: dict[str, int]

@@ -30,6 +30,7 @@ from bot.discord_app.sync import sync_global, sync_guild
 from bot.fingerprints import CURATED_META, seeds_unchanged
 from bot.logs import redact, setup_logging
 from bot.queries.corpus import Corpus
+from bot.semantic import installed as semantic_installed
 from bot.semantic import load_embedder
 from bot.settings import Settings
 from bot.state import StateStore
@@ -222,10 +223,12 @@ async def open_for_serving(seeds: Path, db: Path, *, semantic: bool = False) -> 
     parsers (ftfy, the document forms; about 4 MiB) and whatever indexing allocates out of the
     long-running bot, whose memory Python would not give back to the system. When the index
     already holds the seeds as they are, there is nothing for a child to do, and starting
-    one (a fresh interpreter importing the bot) was most of the time to ready."""
-    current = await open_if_current(seeds, db)
-    if current is not None:
-        return current
+    one (a fresh interpreter importing the bot) was most of the time to ready. With the
+    semantic extra the child also embeds passages new to the model, so it always runs."""
+    if not (semantic and semantic_installed()):
+        current = await open_if_current(seeds, db)
+        if current is not None:
+            return current
     # Imported here: most starts find the index current and never need a child (0.5 MiB).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
