@@ -30,10 +30,10 @@ from bot.command_options import (
     shown,
 )
 from bot.domain.records import EventKind, ModelKind
-from bot.queries import about, models, onthisday, people, quotes, search, timeline
+from bot.queries import about, entities, models, onthisday, people, quotes, search, timeline
 from bot.queries.ask import ask
 from bot.queries.ask.suggest import ask_choices
-from bot.queries.autocomplete import model_choices, speaker_choices
+from bot.queries.autocomplete import card_choices, model_choices, speaker_choices
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import disagreement_list
 from bot.queries.listings import Answer, SourceList
@@ -130,7 +130,7 @@ async def _quote(
 
 
 async def _model(corpus: Corpus, today: date, *, name: str) -> Answer:
-    return await models.model_card(corpus, name)
+    return await entities.named_card(corpus, name)
 
 
 async def _models(corpus: Corpus, today: date, *, kind: ModelKind | None = None) -> Answer:
@@ -207,9 +207,17 @@ _TABLE = (
     ),
     Command(
         "model",
-        "A model's specification card, every value with its source",
+        "A card for a model, company or concept, every value with its source",
         _model,
-        (Option("name", str, "Model name or alias", required=True, autocomplete=model_choices),),
+        (
+            Option(
+                "name",
+                str,
+                "Model, company or concept, any name",
+                required=True,
+                autocomplete=card_choices,
+            ),
+        ),
     ),
     Command(
         "models",

@@ -1,12 +1,12 @@
-"""What one index run changed: the entities, events and disagreements it added and removed,
-so a maintainer sees the effect of a document."""
+"""What one index run changed: the entities, organisations (and concepts), events and
+disagreements it added and removed, so a maintainer sees the effect of a document."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-CLASSES = ("entities", "events", "disagreements")
+CLASSES = ("entities", "organisations", "events", "disagreements")
 
 
 @dataclass(frozen=True)

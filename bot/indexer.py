@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.domain.entities import Entity
 from bot.domain.names import name_key
 from bot.domain.records import Conflict, CorpusNote, FuzzyDate, Model, Person
 from bot.fingerprints import CURATED_META, Fingerprint, curated_print, fingerprint, seed_files
@@ -218,15 +219,23 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
             [event.as_event() for event in curated.event if event.document == document]
             + [event for file, event in told if file == document],
         )
+    for document in sorted({quote.document for quote in curated.quote}):
+        await store.insert_curated_quotes(
+            document,
+            [(q.speaker, q.text, q.question) for q in curated.quote if q.document == document],
+        )
     happenings, repeated = group_happenings(await store.stored_events(), claims(curated))
     await store.replace_happenings(happenings, repeated)
-    people = resolve_people(
-        await store.distinct_person_mentions(), await store.distinct_speakers(), curated
-    )
+    entities = curated.entities()
+    # An organisation quoted in its own voice (Yunqi Capital's introduction) is no person.
+    organisations = {name_key(alias) for entity in entities for alias in entity.aliases}
+    speakers = [s for s in await store.distinct_speakers() if name_key(s) not in organisations]
+    people = resolve_people(await store.distinct_person_mentions(), speakers, curated)
     models = resolve_models(await store.distinct_model_mentions(), curated)
     await store.replace_people(people)
     await store.replace_models(models)
-    subject_of = _canonical_names(people, models)
+    await store.replace_entities(entities)
+    subject_of = _canonical_names(people, models, entities)
     await store.replace_conflicts(await _conflicts(store, curated, subject_of))
     await store.replace_corpus_notes(
         [
@@ -260,9 +269,13 @@ def _event_files(curated: Curated) -> set[str]:
     return {event.document for event in curated.event}
 
 
-def _canonical_names(people: list[Person], models: list[Model]) -> Callable[[str], str]:
-    """The canonical name of a model or person any spelling names; other names as written."""
-    canonical = {name_key(alias): model.name for model in models for alias in model.aliases}
+def _canonical_names(
+    people: list[Person], models: list[Model], entities: list[Entity]
+) -> Callable[[str], str]:
+    """The canonical name of a model, person, organisation or concept any spelling names;
+    other names as written."""
+    canonical = {name_key(alias): entity.name for entity in entities for alias in entity.aliases}
+    canonical |= {name_key(alias): model.name for model in models for alias in model.aliases}
     canonical |= {name_key(name): person.name for person in people for name in person.names}
     return lambda name: canonical.get(name_key(name), name)
 

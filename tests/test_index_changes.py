@@ -70,3 +70,11 @@ async def test_indexing_a_document_then_removing_it_reports_what_it_added_and_to
     assert removal["entities"].removed == ("Zeta-9",) and removal["entities"].added == ()
     assert removal["disagreements"].removed == ("MiniMax-M1-40K: release",)
     assert removal["events"].added == () and removal["events"].removed
+
+
+def test_organisations_are_a_class_of_their_own() -> None:
+    before = {"organisations": frozenset({"LatePost (outlet)"})}
+    after = {"organisations": frozenset({"LatePost (outlet)", "Yunqi Capital (investor)"})}
+    changes = IndexChanges.between(before, after)
+    assert changes.by_class["organisations"].added == ("Yunqi Capital (investor)",)
+    assert "  organisations: 1 new, 0 removed" in change_lines(changes)

@@ -8,6 +8,7 @@ from bot.cards.ask import ask_card
 from bot.cards.card import Card, Tone
 from bot.cards.corpus import about_card, search_card, sources_card
 from bot.cards.disagreements import disagreements_card
+from bot.cards.entities import entity_card
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.cards.models import comparison, model_card, model_list, person
 from bot.cards.quotes import quote_card
@@ -18,6 +19,7 @@ from bot.queries.results import (
     About,
     AskAnswer,
     Comparison,
+    EntityCard,
     ModelCard,
     ModelList,
     OnThisDay,
@@ -40,6 +42,8 @@ def card_for(answer: Answer, locale: Locale = DEFAULT) -> Card:
             return quote_card(answer, locale)
         case ModelCard():
             return model_card(answer, locale)
+        case EntityCard():
+            return entity_card(answer, locale)
         case ModelList():
             return model_list(answer, locale)
         case Comparison():

@@ -361,6 +361,29 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "语料中没有这方面的内容,也没有相近的段落。",
         "語料中沒有這方面的內容，也沒有相近的段落。",
     ),
+    "name.common": (
+        "“{typed}” is a common name for {name} from the bot team's list; the corpus does not "
+        "write it.",
+        "“{typed}” 是机器人团队整理的 {name} 的常用名,语料中没有这个写法。",
+        "「{typed}」是機器人團隊整理的 {name} 的常用名，語料中沒有這個寫法。",
+    ),
+    "entity.named": ("Where the corpus names it", "语料中的出处", "語料中的出處"),
+    "entity.note": (
+        "Note from the bot's team (not the corpus's words): {note}",
+        "机器人团队的说明(不是语料原文):{note}",
+        "機器人團隊的說明（不是語料原文）：{note}",
+    ),
+    "entity.part_of": ("of {name}", "隶属 {name}", "隸屬 {name}"),
+    "entity.also": ("also written {names}", "又写作 {names}", "又寫作 {names}"),
+    "entity.company": ("Company", "公司", "公司"),
+    "entity.investor": ("Investor", "投资方", "投資方"),
+    "entity.outlet": ("Outlet", "媒体", "媒體"),
+    "entity.lab": ("Lab or university", "实验室或大学", "實驗室或大學"),
+    "entity.organisation": ("Organisation", "机构", "機構"),
+    "entity.technique": ("Technique", "技术", "技術"),
+    "entity.paper": ("Paper", "论文", "論文"),
+    "entity.program": ("Programme", "项目", "項目"),
+    "entity.concept": ("Concept", "概念", "概念"),
     "ask.curated": (
         "“{typed}” read as {name}: a common name from a curated list, not the corpus's.",
         "“{typed}” 按 {name} 理解:这是整理的常用名,不是语料原文。",
@@ -501,6 +524,16 @@ _ATTRIBUTES: dict[str, tuple[str, str]] = {
         "融资总额与所列轮次不符",
         "融資總額與所列輪次不符",
     ),
+    "founder": ("创始人", "創辦人"),
+    "co_founder": ("联合创始人", "聯合創辦人"),
+    "ceo": ("CEO", "CEO"),
+    "funding_round": ("融资轮次", "融資輪次"),
+    "series_b": ("B 轮", "B 輪"),
+    "series_a_valuation": ("A 轮估值", "A 輪估值"),
+    "core_rnd": ("核心研发", "核心研發"),
+    "early_team": ("早期团队", "早期團隊"),
+    "products": ("产品", "產品"),
+    "strategy": ("战略", "戰略"),
 }
 
 ATTRIBUTES: Mapping[str, Mapping[str, str]] = MappingProxyType(

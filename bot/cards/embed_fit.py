@@ -119,11 +119,12 @@ class Layout:
                 self.note(len(items) - index, what)
                 return
 
-    def note(self, count: int, what: str) -> None:
-        """Say that `count` items were left out, and remember it."""
+    def note(self, count: int, what: str, *, name: str = ZWSP) -> None:
+        """Say that `count` items were left out (under `name`: the list's title when the whole
+        list was), and remember it."""
         self.dropped += count
         text = more(count, what, self.locale)
-        if self.add(ZWSP, text):
+        if self.add(name, text):
             return
         footer = f"{self.embed.footer.text} · {text}" if self.embed.footer.text else text
         if len(self.embed) - len(self.embed.footer.text or "") + len(footer) <= TOTAL_LIMIT:

@@ -19,6 +19,7 @@ from bot.cards.embed_fit import (
     FIELD_NAME_LIMIT,
     FIELD_VALUE_LIMIT,
     TOTAL_LIMIT,
+    ZWSP,
     Detail,
     Layout,
     more,
@@ -155,7 +156,8 @@ def add_cited_group(
     for field in _named(name, chunks, layout.locale):
         layout.add(field.name, field.value)
     if left_out:
-        layout.note(left_out, what)
+        # A list left out whole still shows its title, over the count of what it held.
+        layout.note(left_out, what, name=name if not chunks else ZWSP)
 
 
 def _named(name: str, chunks: Sequence[str], locale: Locale) -> list[Field]:

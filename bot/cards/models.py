@@ -52,9 +52,18 @@ def summary(card: ModelCard, locale: Locale = DEFAULT) -> str:
 
 
 def closest(card: ModelCard, locale: Locale = DEFAULT) -> str:
-    if card.matched != card.name:
-        return say("model.closest_by", locale, name=shown(card.matched, NAME_CHARS))
+    return closest_name(card.name, card.matched, locale)
+
+
+def closest_name(name: str, matched: str, locale: Locale = DEFAULT) -> str:
+    if matched != name:
+        return say("model.closest_by", locale, name=shown(matched, NAME_CHARS))
     return say("model.closest", locale)
+
+
+def common_notice(typed: str, name: str, locale: Locale = DEFAULT) -> str:
+    """A common name the corpus never writes, from the team's list: never the corpus's words."""
+    return say("name.common", locale, typed=shown(typed, NAME_CHARS), name=name)
 
 
 def values(given: Sequence[FactValue]) -> tuple[Value, ...]:
@@ -73,6 +82,8 @@ def facts(lines: Sequence[FactLine], locale: Locale = DEFAULT) -> tuple[Fact, ..
 
 def model_card(card: ModelCard, locale: Locale = DEFAULT) -> Card:
     notices = [] if card.exact else [closest(card, locale)]
+    if card.common is not None:
+        notices.append(common_notice(card.common, card.name, locale))
     main = None
     if not card.specified:
         notices.append(say("model.no_spec", locale))

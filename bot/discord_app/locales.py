@@ -62,11 +62,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "Words to match": ("要匹配的词", "要比對的字詞"),
     "Only quotes by this person": ("只看此人的语录", "只看此人的語錄"),
-    "A model's specification card, every value with its source": (
-        "模型规格卡，每个数值都注明来源",
-        "模型規格卡，每個數值都註明來源",
+    "A card for a model, company or concept, every value with its source": (
+        "模型、公司或概念的卡片，每个数值都注明来源",
+        "模型、公司或概念的卡片，每個數值都註明來源",
     ),
-    "Model name or alias": ("模型名称或别名", "模型名稱或別名"),
+    "Model, company or concept, any name": (
+        "模型、公司或概念，任何名称",
+        "模型、公司或概念，任何名稱",
+    ),
     "The models the corpus names": ("语料中提到的模型", "語料中提到的模型"),
     "Only models of this kind": ("只看此类模型", "只看此類模型"),
     "Two models side by side, field by field": ("两个模型逐项对比", "兩個模型逐項比較"),

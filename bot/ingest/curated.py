@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from bot.domain.entities import CONCEPT_KINDS, ORGANISATION_KINDS, Entity, EntityKind
 from bot.domain.errors import IngestError
 from bot.domain.records import (
     ConflictingValue,
@@ -65,6 +66,66 @@ class CuratedModel(_Entry):
     document: str | None = None  # where the name itself is written, when no alias says so
     evidence: str | None = None
     aliases: tuple[Alias, ...] = ()
+
+
+class CuratedEntity(_Entry):
+    """An organisation or a concept: where the corpus names it, and its other names there."""
+
+    name: str
+    kind: EntityKind
+    part_of: str | None = None
+    document: str
+    evidence: str
+    aliases: tuple[Alias, ...] = ()
+    note: str | None = None  # the team's, shown as such
+
+    def as_entity(self) -> Entity:
+        names = (self.name, *(a.name for a in self.aliases if a.name != self.name))
+        return Entity(
+            name=self.name,
+            aliases=tuple(dict.fromkeys(names)),
+            kind=self.kind,
+            part_of=self.part_of,
+            file=self.document,
+            evidence=self.evidence,
+            note=self.note,
+        )
+
+
+class CuratedOrganisation(CuratedEntity):
+    @field_validator("kind")
+    @classmethod
+    def _an_organisation(cls, kind: EntityKind) -> EntityKind:
+        if kind not in ORGANISATION_KINDS:
+            raise ValueError(f"{kind} is not a kind of organisation (a [[concept]]?)")
+        return kind
+
+
+class CuratedConcept(CuratedEntity):
+    @field_validator("kind")
+    @classmethod
+    def _a_concept(cls, kind: EntityKind) -> EntityKind:
+        if kind not in CONCEPT_KINDS:
+            raise ValueError(f"{kind} is not a kind of concept (an [[organisation]]?)")
+        return kind
+
+
+class CuratedQuote(_Entry):
+    """Words the corpus gives someone that no parser reads as a quotation: a publisher's own
+    introduction (its "we"), a view the narrative reports. `text` is verbatim, and so is
+    `question` (what it answers), when given."""
+
+    speaker: str
+    text: str
+    question: str | None = None
+    document: str
+
+    @field_validator("text")
+    @classmethod
+    def _text_says_something(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty or only whitespace")
+        return value
 
 
 class CuratedFact(_Entry):
@@ -183,6 +244,12 @@ class Curated(_Entry):
     disagreement: tuple[CuratedDisagreement, ...] = ()
     corpus_error: tuple[CuratedCorpusError, ...] = ()
     happening: tuple[CuratedHappening, ...] = ()
+    organisation: tuple[CuratedOrganisation, ...] = ()
+    concept: tuple[CuratedConcept, ...] = ()
+    quote: tuple[CuratedQuote, ...] = ()
+
+    def entities(self) -> list[Entity]:
+        return [entry.as_entity() for entry in (*self.organisation, *self.concept)]
 
     def citations(self) -> Iterator[tuple[str, str, str]]:
         """Every (what, document, snippet) the file claims, for the evidence check."""
@@ -211,6 +278,14 @@ class Curated(_Entry):
                 yield f"happening {happening.id!r}", told.document, told.evidence
                 if told.anchor is not None:
                     yield f"happening {happening.id!r} anchor", told.document, told.anchor
+        for quote in self.quote:
+            yield f"quote of {quote.speaker!r}", quote.document, quote.text
+            if quote.question is not None:
+                yield f"question of {quote.speaker!r}", quote.document, quote.question
+        for entity in (*self.organisation, *self.concept):
+            yield f"{entity.kind} {entity.name!r}", entity.document, entity.evidence
+            for alias in entity.aliases:
+                yield f"alias {alias.name!r} of {entity.name!r}", alias.document, alias.evidence
 
 
 def load_curated(seeds_dir: Path) -> Curated:

@@ -4,7 +4,9 @@
 it, don't blame me"`: the speaker is the person named nearest before the quotation in its clause
 (clauses end at `;` and at the end of a sentence). A quotation whose clause names no one is kept
 without a speaker (`Others believe "Go big or go home,"`): the text does not say who said it.
-A word the text names rather than quotes (`the word "gripper"`) is no quotation.
+A word the text names rather than quotes (`the word "gripper"`) is no quotation. Words the
+named person says they *hear* from others (`most annoying thing is hearing "..."`) are not that
+person's view: the quote is then the person's whole statement, with the heard words inside it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ _NAMED_WORD = re.compile(
 )
 # Where a clause ends: a semicolon, or a sentence's end followed by a space.
 _CLAUSE_END = re.compile(r";|[.!?](?=\s)")
+# Words someone reports hearing from others, not their own: `most annoying thing is hearing`.
+_HEARD = re.compile(r"\b(?:hearing|heard|hear|being told|told)[ \t]*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,10 @@ def quoted(text: str, names: Iterable[str]) -> list[Quoted]:
         clause = _clause_start(text, match.start())
         if _NAMED_WORD.search(text, clause, match.start()):
             continue
+        speaker = _nearest(text, clause, match.start(), patterns)
+        if speaker is not None and _HEARD.search(text, clause, match.start()):
+            found.append(_statement(text, clause, match, speaker))
+            continue
         found.append(
             Quoted(
                 start=match.start(group),
@@ -50,6 +59,17 @@ def quoted(text: str, names: Iterable[str]) -> list[Quoted]:
             )
         )
     return found
+
+
+def _statement(text: str, clause: int, match: re.Match[str], speaker: str) -> Quoted:
+    """The speaker's statement around words they heard: from after the clause's last colon
+    (`He Tao's hot take:`) to the end of the sentence."""
+    colon = text.rfind(":", clause, match.start())
+    start = colon + 1 if colon != -1 else clause
+    start += len(text[start:]) - len(text[start:].lstrip())
+    ending = _SENTENCE_END.search(text, match.end())
+    end = ending.end() if ending else len(text.rstrip())
+    return Quoted(start, end, text[start:end], speaker, text[clause:start].strip())
 
 
 def _clause_start(text: str, before: int) -> int:

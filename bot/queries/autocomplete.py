@@ -140,6 +140,14 @@ def model_index(catalog: Catalog, first: Sequence[str] = ()) -> NameIndex:
     return NameIndex([Named(m.name, m.aliases) for m in models])
 
 
+def card_index(catalog: Catalog) -> NameIndex:
+    """What `/model` shows a card for: the models as `model_index` ranks them, then the
+    organisations and concepts, MiniMax itself first."""
+    models = model_index(catalog)._named
+    entities = sorted(catalog.entities, key=lambda e: (e.name != "MiniMax", e.name.casefold()))
+    return NameIndex([*models, *(Named(e.name, e.aliases) for e in entities)])
+
+
 def speaker_index(catalog: Catalog, first: Sequence[str] = ()) -> NameIndex:
     """People and their spellings: those named in `first` (e.g. who has quotes) first; then
     the people the corpus spells most ways, who are the ones it says most about."""
@@ -152,6 +160,7 @@ def speaker_index(catalog: Catalog, first: Sequence[str] = ()) -> NameIndex:
 
 
 _models = PerCatalog(model_index)
+_cards = PerCatalog(card_index)
 _speakers = PerCatalog(speaker_index)
 
 
@@ -166,6 +175,11 @@ def _timezone_index() -> NameIndex:
 def model_choices(catalog: Catalog, typed: str) -> list[Choice]:
     """Models by any alias; the choice shows the alias typed: `MiniMax-M2 (M2)`."""
     return _models(catalog).choices(typed)
+
+
+def card_choices(catalog: Catalog, typed: str) -> list[Choice]:
+    """Models, organisations and concepts by any name, as `model_choices` shows them."""
+    return _cards(catalog).choices(typed)
 
 
 def speaker_choices(catalog: Catalog, typed: str) -> list[Choice]:

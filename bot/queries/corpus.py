@@ -1,6 +1,7 @@
 """The corpus as the queries see it: the store, plus what is small enough to keep in memory.
 
-Names (models and their aliases, people and their spellings) and document metadata are read
+Names (models and their aliases, people and their spellings, organisations and concepts and
+their names) and document metadata are read
 into a `Catalog` when a generation of the index is first served, so name lookups and
 autocomplete never touch the database.
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.domain.entities import Entity
 from bot.domain.names import name_key
 from bot.domain.records import Model, Person
 from bot.queries.results import Citation, Source
@@ -39,8 +41,10 @@ class Catalog:
     sources: dict[str, Source]  # file -> source
     models: tuple[Model, ...]
     people: tuple[Person, ...]
+    entities: tuple[Entity, ...] = ()  # organisations and concepts
     model_by_key: dict[str, Model] = field(init=False)  # name_key(alias) -> model
     person_by_key: dict[str, Person] = field(init=False)  # name_key(spelling) -> person
+    entity_by_key: dict[str, Entity] = field(init=False)  # name_key(alias) -> entity
     # What the queries derive from this catalog (see catalog_cache.PerCatalog), kept here so
     # it lives and dies with the catalog, that is with one generation of the index.
     _derived: dict[object, Any] = field(init=False, repr=False, compare=False)
@@ -50,6 +54,8 @@ class Catalog:
         people = {name_key(n): p for p in self.people for n in p.names if name_key(n)}
         object.__setattr__(self, "model_by_key", models)
         object.__setattr__(self, "person_by_key", people)
+        entities = {name_key(a): e for e in self.entities for a in e.aliases if name_key(a)}
+        object.__setattr__(self, "entity_by_key", entities)
         object.__setattr__(self, "_derived", {})
 
     def derived(self, key: object, build: Callable[[Catalog], T]) -> T:
@@ -69,6 +75,10 @@ class Catalog:
     def person(self, name: str) -> Person | None:
         """The person a spelling names exactly (case, spaces and punctuation aside)."""
         return self.person_by_key.get(name_key(name))
+
+    def entity(self, name: str) -> Entity | None:
+        """The organisation or concept a name names exactly (case, spaces, script aside)."""
+        return self.entity_by_key.get(name_key(name))
 
     def citation(
         self, file: str, heading: str | None = None, evidence: str | None = None
@@ -92,7 +102,12 @@ async def read_catalog(store: CorpusStore) -> Catalog:
         )
         for d in documents
     }
-    return Catalog(sources, tuple(await store.models()), tuple(await store.people()))
+    return Catalog(
+        sources,
+        tuple(await store.models()),
+        tuple(await store.people()),
+        tuple(await store.entities()),
+    )
 
 
 class Corpus:

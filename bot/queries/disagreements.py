@@ -26,7 +26,8 @@ MENTIONS = 100  # passages read to tell which documents speak of a subject
 
 
 def subject_keys(corpus: Corpus, names: Iterable[str]) -> list[str]:
-    """The name keys of `names` and of every spelling of the person or model they name."""
+    """The name keys of `names` and of every spelling of the person, model, organisation or
+    concept they name."""
     keys: set[str] = set()
     for name in names:
         keys.add(name_key(name))
@@ -36,6 +37,9 @@ def subject_keys(corpus: Corpus, names: Iterable[str]) -> list[str]:
         model = corpus.catalog.model(name)
         if model is not None:
             keys.update(name_key(alias) for alias in model.aliases)
+        entity = corpus.catalog.entity(name)
+        if entity is not None:
+            keys.update(name_key(alias) for alias in entity.aliases)
     return sorted(keys - {""})
 
 

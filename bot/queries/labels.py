@@ -15,6 +15,13 @@ _LABELS = {
     "tokens_per_day": "Tokens per day",
     "expected_tokens_per_day": "Expected tokens per day",
     "twitter_x": "Twitter / X",
+    "co_founder": "Co-founder",
+    "ceo": "CEO",
+    "funding_round": "Funding round",
+    "series_b": "Series B",
+    "series_a_valuation": "Valuation at Series A",
+    "core_rnd": "Core R&D",
+    "compute_source": "Compute from",
 }
 
 

@@ -11,6 +11,7 @@ from bot.queries.results import (
     AskAnswer,
     Comparison,
     Disagreement,
+    EntityCard,
     ModelCard,
     ModelList,
     OnThisDay,
@@ -52,6 +53,7 @@ class DisagreementList:
 Answer = (
     QuoteAnswer
     | ModelCard
+    | EntityCard
     | ModelList
     | Comparison
     | PersonProfile

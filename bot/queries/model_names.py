@@ -6,8 +6,9 @@ maker's prefix and a trailing "model" may be left out or added (`MiniMax-M3` is 
 10T model). A short form may leave out numbers and a leading maker (`Qwen3` is Qwen3-235B,
 `Gemini Flash` Gemini 2.0 Flash, `R1` DeepSeek-R1), never a word of the name: `Claude` is not
 Claude Code, `Moonshot` not Moonshot Kimi, and a name several models start with (`Hailuo`) is
-ambiguous. A typo must keep the name's numbers and be a slip in each word: GPT-5 is not GPT-5.5,
-M1 not M2, `Moonshot AI` not Moonshot Kimi.
+ambiguous; a code only one name starts with (`T2A`) is that model. A typo must keep the
+name's numbers and be a slip in each word: GPT-5 is not GPT-5.5, M1 not M2, `Moonshot AI` not
+Moonshot Kimi.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class ModelMatch:
     alias: str  # the alias the name matched
     exact: bool
     typo: bool = False  # found by correcting a slip, not by the name or a short form of it
+    common: str | None = None  # the common name typed (COMMON_NAMES), which the corpus never writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +93,15 @@ def shown(name: str) -> str:
     return shown_text(text, SHOWN_NAME_LENGTH)
 
 
-def _exact(catalog: Catalog, key: str) -> ModelMatch | None:
+def exact_model(catalog: Catalog, key: str) -> ModelMatch | None:
+    """The model whose alias has the name `key`, give or take the maker's prefix and a
+    trailing "model": the same name either way, so an exact match (`10T` is the 10T model)."""
     forms = [key, key.removeprefix(MAKER), MAKER + key, key + GENERIC]
     for form in forms:
         model = catalog.model_by_key.get(form) if form else None
         if model is not None:
             alias = next(a for a in model.aliases if name_key(a) == form)
-            return ModelMatch(model, alias, exact=form == key)
+            return ModelMatch(model, alias, exact=True)
     return None
 
 
@@ -144,7 +148,7 @@ def _models(found: list[_Alias], typed_digits: str) -> list[Model]:
     return list({a.model.name: a.model for a in ranked}.values())
 
 
-def _slip(typed: str, word: str) -> bool:
+def slip(typed: str, word: str) -> bool:
     return DamerauLevenshtein.distance(typed, word) <= max(1, len(typed) // 4)
 
 
@@ -160,7 +164,7 @@ def _typo(catalog: Catalog, name: str, key: str, typed: tuple[str, ...]) -> list
             if _tagged(name_key(alias)) != _tagged(key):
                 continue
             slips = (
-                all(_slip(t, w) for t, w in zip(typed, words, strict=True))
+                all(slip(t, w) for t, w in zip(typed, words, strict=True))
                 if len(words) == len(typed)
                 else DamerauLevenshtein.distance(key, name_key(alias)) <= 1
             )
@@ -181,7 +185,7 @@ def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:
     if not shown(name):
         return Problem("Which model? Type a model's name, such as MiniMax-M2.")
     key = name_key(name)
-    exact = _exact(catalog, key)
+    exact = exact_model(catalog, key)
     if exact is not None:
         return exact
     typed = words_of(name)
@@ -194,6 +198,10 @@ def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:
         return Problem(f"“{shown(name)}” could be more than one model.", names)
     if short:
         alias = short[0]
+        return ModelMatch(alias.model, alias.alias, exact=False)
+    if sharing and _digits(key):
+        # A code only one model's name starts with (`T2A` for T2A-01-HD) is that model.
+        alias = sharing[0]
         return ModelMatch(alias.model, alias.alias, exact=False)
     typos = _typo(catalog, name, key, typed)
     if len(typos) == 1:

@@ -41,7 +41,7 @@ ATTRIBUTE_ORDER = (
 )  # fmt: skip
 
 
-def _fact_lines(
+def fact_lines(
     catalog: Catalog, rows: list[ModelFactRow], disputes: list[DisputedValue]
 ) -> tuple[FactLine, ...]:
     lines: dict[str, dict[str, tuple[str, list[Citation]]]] = {}
@@ -123,7 +123,7 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
         aliases=model.aliases,
         kind=model.kind,
         minimax=model.minimax,
-        facts=_fact_lines(corpus.catalog, rows, disputes),
+        facts=fact_lines(corpus.catalog, rows, disputes),
         mentions=() if specified else await mentions_of(corpus, model.aliases, limit=MAX_MENTIONS),
         specified=specified,
         matched=model.name,
@@ -137,18 +137,18 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
 _cards: PerCatalog[dict[str, ModelCard]] = PerCatalog(lambda catalog: {})
 
 
-async def _card(corpus: Corpus, found: ModelMatch) -> ModelCard:
+async def card_of(corpus: Corpus, found: ModelMatch) -> ModelCard:
     cards = _cards(corpus.catalog)
     card = cards.get(found.model.name)
     if card is None:
         card = cards[found.model.name] = await _build_card(corpus, found.model)
-    return replace(card, matched=found.alias, exact=found.exact)
+    return replace(card, matched=found.alias, exact=found.exact, common=found.common)
 
 
 async def model_card(corpus: Corpus, name: str) -> ModelCard | Problem:
     """The card of the model `name` means, or a Problem saying what the corpus lacks."""
     found = await find_model(corpus, name)
-    return found if isinstance(found, Problem) else await _card(corpus, found)
+    return found if isinstance(found, Problem) else await card_of(corpus, found)
 
 
 def _within(inner: FuzzyDate, outer: FuzzyDate) -> bool:
@@ -207,7 +207,7 @@ async def compare_models(corpus: Corpus, left: str, right: str) -> Comparison | 
             f"“{shown(left)}” and “{shown(right)}” are the same model, {first.model.name}: "
             "name two different models."
         )
-    a, b = await _card(corpus, first), await _card(corpus, second)
+    a, b = await card_of(corpus, first), await card_of(corpus, second)
     left_lines = {line.attribute: line for line in a.facts}
     right_lines = {line.attribute: line for line in b.facts}
     shared = [attr for attr in left_lines if attr in right_lines]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain.entities import EntityKind
 from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
 
 
@@ -99,6 +100,7 @@ class ModelCard:
     exact: bool = True  # False when found by fuzzy matching
     disagreements: tuple[Disagreement, ...] = ()  # about this model
     notes: tuple[TeamNote, ...] = ()  # the team's notes on errors of the corpus about it
+    common: str | None = None  # the common name typed, which the corpus never writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,3 +294,26 @@ class AskAnswer:
     quote: QuoteAnswer | None = None
     passages: tuple[SearchHit, ...] = ()
     curated: tuple[str, str] | None = None  # (as typed, the name read) from the curated list
+
+
+# ---------------------------------------------------------------- organisations and concepts
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCard:
+    """An organisation or a concept (MiniMax itself among them): where the corpus names it,
+    what it says of it (facts, then passages that name it), and the team's note if any."""
+
+    name: str
+    aliases: tuple[str, ...]  # every name the corpus uses, canonical first
+    kind: EntityKind
+    part_of: str | None
+    named: Citation  # the document and verbatim words that name it
+    facts: tuple[FactLine, ...]
+    mentions: tuple[Mention, ...]
+    note: str | None  # the bot team's remark, never the corpus's words
+    matched: str  # the name the request matched
+    exact: bool = True
+    common: str | None = None  # the common name typed, which the corpus never writes
+    disagreements: tuple[Disagreement, ...] = ()  # about it
+    notes: tuple[TeamNote, ...] = ()  # the team's notes on errors of the corpus about it

@@ -10,6 +10,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.domain.entities import Entity, EntityKind
 from bot.domain.records import (
     Document,
     DocumentKind,
@@ -218,10 +219,31 @@ class CorpusReader:
             for r in rows
         ]
 
+    async def entities(self) -> list[Entity]:
+        """The organisations and concepts with every name, canonical name first."""
+        rows = await self._rows(
+            "SELECT e.name, e.kind, e.part_of, e.file, e.evidence, e.note,"
+            " json_group_array(a.alias) FROM entities AS e"
+            " JOIN entity_aliases AS a ON a.entity_id = e.id GROUP BY e.id ORDER BY e.id"
+        )
+        return [
+            Entity(
+                name=r[0],
+                aliases=_canonical_first(r[0], json.loads(r[6])),
+                kind=EntityKind(r[1]),
+                part_of=r[2],
+                file=r[3],
+                evidence=r[4],
+                note=r[5],
+            )
+            for r in rows
+        ]
+
     async def knowledge_labels(self) -> dict[str, frozenset[str]]:
         """What the index knows, one label per item, by class: `entities` (models and people
-        by name), `events` (date, document and text) and `disagreements` (subject: label, or
-        attribute); compared before and after a run to say what it changed."""
+        by name), `organisations` (and concepts, by name and kind), `events` (date, document
+        and text) and `disagreements` (subject: label, or attribute); compared before and after
+        a run to say what it changed."""
         entities = await self._rows("SELECT name FROM models UNION SELECT name FROM people")
         events = await self._rows(
             "SELECT DISTINCT e.start, e.precision, e.part, d.file, e.text"
@@ -230,7 +252,9 @@ class CorpusReader:
         conflicts = await self._rows(
             "SELECT DISTINCT subject, coalesce(label, attribute) FROM conflicts"
         )
+        organisations = await self._rows("SELECT name, kind FROM entities")
         return {
+            "organisations": frozenset(f"{r[0]} ({r[1]})" for r in organisations),
             "entities": frozenset(str(r[0]) for r in entities),
             "events": frozenset(
                 f"{_event_date(str(r[0]), str(r[1]), r[2])} ({str(r[3])[:3]}) {r[4]}"

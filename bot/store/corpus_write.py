@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.closing import AsyncClosing
+from bot.domain.entities import Entity
 from bot.domain.names import name_key
 from bot.domain.records import (
     Conflict,
@@ -261,10 +262,36 @@ class IndexWriter(VectorWrites, CorpusReader, AsyncClosing):
         await self._conn.executemany(_INSERT_EVENT, [rows.event(e, curated) for e in events])
 
     async def delete_curated(self) -> None:
-        """Remove every curated fact and event (they are re-inserted from the curated file)."""
+        """Remove every curated fact, event and quote (re-inserted from the curated file)."""
         async with self._atomic():
             await self._conn.execute("DELETE FROM facts WHERE curated = 1")
             await self._conn.execute("DELETE FROM events WHERE curated = 1")
+            await self._conn.execute("DELETE FROM quotes WHERE curated = 1")
+
+    async def insert_curated_quotes(
+        self, file: str, quotes: Sequence[tuple[str, str, str | None]]
+    ) -> None:
+        """Insert curated quotes (speaker, verbatim text, question) of the indexed document
+        `file`, each in the shortest passage that holds all of it (curated = 1)."""
+        async with self._atomic():
+            document = await self._one("SELECT id, text FROM documents WHERE file = ?", (file,))
+            if document is None:
+                raise StoreError(f"{file}: no such document for a curated quote")
+            document_id, text = int(document[0]), str(document[1])
+            for speaker, words, question in quotes:
+                start = text.find(words)
+                passage = await self._one(
+                    "SELECT id FROM passages WHERE document_id = ? AND start <= ? AND end >= ?"
+                    " ORDER BY end - start LIMIT 1",
+                    (document_id, start, start + len(words)),
+                )
+                if start == -1 or passage is None:
+                    raise StoreError(f"{file}: no passage holds the curated quote {words!r}")
+                await self._conn.execute(
+                    "INSERT INTO quotes (document_id, passage_id, speaker, text, start, end,"
+                    " question, curated) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                    (document_id, passage[0], speaker, words, start, start + len(words), question),
+                )
 
     async def insert_curated(
         self, file: str, facts: Sequence[Fact], events: Sequence[Event]
@@ -310,6 +337,28 @@ class IndexWriter(VectorWrites, CorpusReader, AsyncClosing):
                     (i, alias, key)
                     for i, m in enumerate(models, start=1)
                     for alias, key in _spellings((m.name, *m.aliases))
+                ],
+            )
+
+    async def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace the organisations and concepts and every name they go by (key = name_key)."""
+        async with self._atomic():
+            await self._conn.execute("DELETE FROM entities")
+            await self._executemany_checked(
+                "INSERT INTO entities (id, name, kind, part_of, file, evidence, note)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (i, e.name, e.kind.value, e.part_of, e.file, e.evidence, e.note)
+                    for i, e in enumerate(entities, start=1)
+                ],
+                "organisations and concepts",
+            )
+            await self._conn.executemany(
+                "INSERT INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)",
+                [
+                    (i, alias, key)
+                    for i, e in enumerate(entities, start=1)
+                    for alias, key in _spellings((e.name, *e.aliases))
                 ],
             )
 

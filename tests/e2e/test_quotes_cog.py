@@ -53,7 +53,7 @@ async def test_speaker_filter_keeps_to_that_person_through_next_quote(
     discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot, bot_db: Path
 ) -> None:
     emu = discord_emulator
-    his = quotes_by(bot_db, ("Junjie Yan", "Yan", "IO", "Yan Junjie"))  # his spellings
+    his = quotes_by(bot_db, ("Junjie Yan", "Yan", "IO", "Yan Junjie", "Yanjunjie"))  # his spellings
     reply = await (await emu.slash("quote", {"speaker": "IO"}))  # a spelling of Junjie Yan
     assert any(shows(text_of(reply), quote) for quote in his)
     for _ in range(3):  # random draws, every one his

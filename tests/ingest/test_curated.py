@@ -222,3 +222,68 @@ note = "n"
 """
     with pytest.raises(IngestError, match=r"disagreement\.0\.kind"):
         load_curated(write(tmp_path, text))
+
+
+def test_organisations_and_concepts_load_with_their_names_and_the_team_note(
+    tmp_path: Path,
+) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            """
+[[organisation]]
+name = "MiniMax"
+kind = "company"
+document = "a.txt"
+evidence = "MiniMax was founded"
+note = "the team's remark"
+aliases = [{ name = "MiniMax AI", document = "a.txt", evidence = "MiniMax" }]
+
+[[concept]]
+name = "IO"
+kind = "concept"
+document = "a.txt"
+evidence = "(IO)"
+""",
+        )
+    )
+    check_evidence(curated, DOCS.get)
+    company, concept = curated.entities()
+    assert (company.name, company.aliases, company.note) == (
+        "MiniMax",
+        ("MiniMax", "MiniMax AI"),
+        "the team's remark",
+    )
+    assert (company.kind.value, concept.kind.value) == ("company", "concept")
+
+
+@pytest.mark.parametrize(
+    ("section", "kind"), [("organisation", "technique"), ("concept", "investor")]
+)
+def test_a_section_takes_only_its_own_kinds(tmp_path: Path, section: str, kind: str) -> None:
+    text = f'[[{section}]]\nname = "X"\nkind = "{kind}"\ndocument = "a.txt"\nevidence = "X"\n'
+    with pytest.raises(IngestError, match=f"not a kind of {section}"):
+        load_curated(write(tmp_path, text))
+
+
+def test_an_organisation_alias_must_be_in_its_document(tmp_path: Path) -> None:
+    curated = load_curated(
+        write(
+            tmp_path,
+            '[[organisation]]\nname = "MiniMax"\nkind = "company"\ndocument = "a.txt"\n'
+            'evidence = "MiniMax"\n'
+            'aliases = [{ name = "迷你马克斯", document = "a.txt", evidence = "迷你马克斯" }]\n',
+        )
+    )
+    with pytest.raises(IngestError, match="alias '迷你马克斯' of 'MiniMax'"):
+        check_evidence(curated, DOCS.get)
+
+
+def test_a_curated_quote_is_checked_word_for_word(tmp_path: Path) -> None:
+    entry = '[[quote]]\nspeaker = "Yunqi"\ntext = "{text}"\ndocument = "a.txt"\n'
+    curated = load_curated(write(tmp_path, entry.format(text="founded at the end of 2021")))
+    check_evidence(curated, DOCS.get)
+    assert curated.quote[0].speaker == "Yunqi"
+    curated = load_curated(write(tmp_path, entry.format(text="founded in 2022")))
+    with pytest.raises(IngestError, match="quote of 'Yunqi'"):
+        check_evidence(curated, DOCS.get)

@@ -5,6 +5,7 @@ the reading lists the index gets right, gets wrong, or misses.
   series): `/model <name>` resolves to its card, with the reading's kind and maker.
 - names: every name a user may type resolves as the reading expects (to the entity or person,
   "ambiguous" with every candidate offered, or "unknown"); hitting a `must_not` is wrong.
+  What `/model` finds (a model, an organisation or a concept) and what `/person` finds count.
 - people: every person resolves, and the card carries a role or fact from each document the
   reading cites for them.
 - quotes: every quoted text is stored with the speaker the text gives; an interviewer's line
@@ -21,9 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.domain.entities import Entity
 from bot.domain.names import name_key
 from bot.domain.records import Model, Person
 from bot.queries.corpus import Catalog, Corpus
+from bot.queries.entity_names import EntityMatch, find_name
 from bot.queries.model_names import ModelMatch, find_model
 from bot.queries.people import person_profile, resolve_person
 from bot.queries.results import PersonProfile, Problem
@@ -119,13 +122,26 @@ def person_is(reading: Reading, person: Person, name: str) -> bool:
     return all(others[key] == name for key in keys if key in others)
 
 
-def _matches(reading: Reading, hit: Model | Person, name: str) -> bool:
+def entity_is(reading: Reading, entity: Entity, name: str) -> bool:
+    keys = _keys(entity.aliases)
+    if not keys & reading.entity_keys(name):
+        return False
+    others = reading.own_name_keys()
+    return all(others[key] == name for key in keys if key in others)
+
+
+Hit = Model | Person | Entity
+
+
+def _matches(reading: Reading, hit: Hit, name: str) -> bool:
     if isinstance(hit, Person):
         return name in reading.people and person_is(reading, hit, name)
+    if isinstance(hit, Entity):
+        return name in reading.entities and entity_is(reading, hit, name)
     return name in reading.entities and model_is(reading, hit, name)
 
 
-def _label(hit: Model | Person) -> str:
+def _label(hit: Hit) -> str:
     return hit.name
 
 
@@ -163,16 +179,18 @@ async def score_entities(corpus: Corpus, reading: Reading) -> Score:
 # ------------------------------------------------------------------ names
 
 
-async def _hits(corpus: Corpus, typed: str) -> tuple[list[Model | Person], set[str]]:
+async def _hits(corpus: Corpus, typed: str) -> tuple[list[Hit], set[str]]:
     """What `/model` and `/person` answer for `typed`: the hits, and the names offered."""
     catalog = corpus.catalog
-    hits: list[Model | Person] = []
+    hits: list[Hit] = []
     offered: set[str] = set()
-    model = await find_model(corpus, typed)
-    if isinstance(model, ModelMatch):
-        hits.append(model.model)
+    found = await find_name(corpus, typed)
+    if isinstance(found, ModelMatch):
+        hits.append(found.model)
+    elif isinstance(found, EntityMatch):
+        hits.append(found.entity)
     else:
-        offered.update(model.suggestions)
+        offered.update(found.suggestions)
     person = resolve_person(catalog, typed)
     if isinstance(person, Person):
         hits.append(person)
@@ -221,16 +239,18 @@ async def score_names(corpus: Corpus, reading: Reading, *, cards_only: bool = Fa
     return score
 
 
-def _wrong_hits(reading: Reading, hits: list[Model | Person], expect: str) -> bool:
-    # /model answers models and /person people: only the command the name is for can be wrong.
-    wanted = Person if expect in reading.people else Model
-    return any(isinstance(h, wanted) for h in hits) or (
-        not reading.is_model(expect) and expect not in reading.people and bool(hits)
-    )
+def _wrong_hits(reading: Reading, hits: list[Hit], expect: str) -> bool:
+    # /model answers models, organisations and concepts, /person people: only the command
+    # the name is for can be wrong.
+    if expect in reading.people:
+        return any(isinstance(h, Person) for h in hits)
+    if reading.is_model(expect):
+        return any(not isinstance(h, Person) for h in hits)
+    return bool(hits)
 
 
 def _offers(reading: Reading, catalog: Catalog, offered: set[str], candidates: list[str]) -> bool:
-    found = [catalog.model(n) or catalog.person(n) for n in offered]
+    found = [catalog.model(n) or catalog.entity(n) or catalog.person(n) for n in offered]
     return all(any(f is not None and _matches(reading, f, c) for f in found) for c in candidates)
 
 

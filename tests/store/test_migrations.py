@@ -38,6 +38,8 @@ CORPUS_TABLES = {
     "meta",
     "fact_values",
     "fact_value_dates",
+    "entities",
+    "entity_aliases",
 }
 GUILD_TABLES = {"guild_settings", "daily_posts"}
 BOT_TABLES = {"bot_state"}
@@ -73,8 +75,9 @@ def test_migrations_live_next_to_the_package() -> None:
         "009_disagreements.sql",
         "010_happenings.sql",
         "011_passage_vectors.sql",
+        "012_entities.sql",
     ]
-    assert SCHEMA_VERSION == 11
+    assert SCHEMA_VERSION == 12
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 
