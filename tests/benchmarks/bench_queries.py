@@ -29,6 +29,7 @@ from bot.paths import SEEDS_DIR
 from bot.queries.ask import ask
 from bot.queries.autocomplete import model_choices
 from bot.queries.corpus import Corpus
+from bot.queries.entities import named_card
 from bot.queries.models import model_card
 from bot.queries.onthisday import on_this_day
 from bot.queries.quotes import find_quote
@@ -40,6 +41,8 @@ from tests.store.raw import connection_of
 QUOTE_QUERIES = ("scaling laws", "compute crunch", "GPUs", "product", "organization function")
 SEARCH_QUERIES = ("GPUs", "lightning attention", "MoE", "Glow", "data quality")
 MODEL_QUERIES = ("M2", "minimx text 01", "abab65", "Speech-02", "gpt-5")
+# The company card by its names (a typo, the Chinese, a common name), and an investor's card.
+COMPANY_QUERIES = ("MiniMax", "迷你马克斯", "MiniMx", "HongShan", "红杉")
 TYPED = ("m", "mini", "abab", "speech", "hail", "")
 ASK_QUERIES = (  # the examples, and one the corpus does not cover
     "when was MiniMax founded",
@@ -54,7 +57,14 @@ ASK_QUERIES = (  # the issue's examples, and one the corpus does not cover
     "where is MiniMax headquartered",
 )
 WARM = 10  # requests before measuring: every input of each kind at least once
-TARGETS = {"quote": 5.0, "search": 5.0, "ask": 10.0, "model": 1.0, "autocomplete": 1.0}
+TARGETS = {
+    "quote": 5.0,
+    "search": 5.0,
+    "ask": 10.0,
+    "model": 1.0,
+    "company": 5.0,
+    "autocomplete": 1.0,
+}
 
 Request = Callable[[int], Awaitable[object]]
 
@@ -92,6 +102,9 @@ def ours(corpus: Corpus) -> dict[str, Request]:
     async def model(i: int) -> object:
         return await model_card(corpus, MODEL_QUERIES[i % len(MODEL_QUERIES)])
 
+    async def company(i: int) -> object:
+        return await named_card(corpus, COMPANY_QUERIES[i % len(COMPANY_QUERIES)])
+
     async def autocomplete(i: int) -> object:
         return model_choices(corpus.catalog, TYPED[i % len(TYPED)])
 
@@ -106,6 +119,7 @@ def ours(corpus: Corpus) -> dict[str, Request]:
         "search": search_,
         "ask": ask_,
         "model": model,
+        "company": company,
         "autocomplete": autocomplete,
         "timeline": timeline_,
         "onthisday": onthisday,
@@ -141,6 +155,12 @@ def naive(corpus: Corpus) -> dict[str, Request]:
         facts = await column("SELECT value FROM facts")  # then every fact, to build the card
         return found, len(facts)
 
+    async def company(i: int) -> object:
+        aliases = await column("SELECT alias FROM entity_aliases")
+        found = best(COMPANY_QUERIES[i % len(COMPANY_QUERIES)], aliases, fuzz.WRatio)
+        facts = await column("SELECT value FROM facts")  # then every fact, to build the card
+        return found, len(facts)
+
     async def autocomplete(i: int) -> object:
         aliases = await column("SELECT alias FROM model_aliases")
         return process.extract(TYPED[i % len(TYPED)] or "minimax", aliases, limit=25)
@@ -159,6 +179,7 @@ def naive(corpus: Corpus) -> dict[str, Request]:
         "search": search_,
         "ask": ask_,
         "model": model,
+        "company": company,
         "autocomplete": autocomplete,
         "timeline": timeline_,
         "onthisday": onthisday,
