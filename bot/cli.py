@@ -304,6 +304,8 @@ def format_report(report: IndexReport, db: Path) -> str:
     rows = [f"  {name:<{width}}  {report.counts.get(name, 0):>8,}" for name in COUNT_ORDER]
     if report.changed:
         summary = f"indexed {report.indexed}, unchanged {report.skipped}, removed {report.removed}"
+        if report.embedded:  # the semantic extra
+            summary += f", {report.embedded:,} passage texts embedded"
     else:
         summary = f"nothing changed ({report.skipped} documents up to date)"
     lines = [f"{db}: {summary} in {report.seconds * 1000:.0f} ms", *rows]

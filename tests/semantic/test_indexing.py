@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bot.indexer import index_corpus
+from bot.cli import format_report
+from bot.indexer import IndexReport, index_corpus
 from bot.store import CorpusStore
 from tests.semantic.words_model import WordsModel
 from tests.test_indexer import add_extra_document
@@ -108,3 +109,12 @@ async def test_another_model_embeds_everything_afresh(seeds_copy: Path, tmp_path
     assert second.embedded == first.embedded
     assert scalar(db, "SELECT count(DISTINCT model) FROM vectors") == 1
     assert scalar(db, "SELECT model FROM vectors LIMIT 1") == "words-64-v2"
+
+
+def test_the_index_report_says_how_many_texts_were_embedded(tmp_path: Path) -> None:
+    report = IndexReport({}, indexed=0, skipped=4, removed=0, seconds=1.5, embedded=962)
+    assert "indexed 0, unchanged 4, removed 0, 962 passage texts embedded in 1500 ms" in (
+        format_report(report, tmp_path / "c.db")
+    )
+    lexical = IndexReport({}, indexed=1, skipped=3, removed=0, seconds=0.2)
+    assert "embedded" not in format_report(lexical, tmp_path / "c.db")
