@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.store.corpus_read import CorpusReader
-from bot.store.fts import to_ranked_query
+from bot.store.fts import is_cjk, to_fts_query, to_ranked_query
 from bot.store.quotes_read import QUOTE_COLUMNS, QUOTE_JOINS, QuoteRow
 
 # A passage's heading counts as much as its own text (a bullet `Valuation: $2.5B+` answers
@@ -91,25 +91,36 @@ class SearchReads(CorpusReader):
             for r in rows
         ]
 
-    async def known_facts(self) -> list[KnownFact]:
-        """Every fact, in document order: /ask indexes them in memory once per generation."""
+    async def known_facts(self, *, per_value: int = 5) -> list[KnownFact]:
+        """Every fact, in document order, each value with at most `per_value` of its sources:
+        /ask indexes them in memory once per generation."""
         rows = await self._rows(
-            "SELECT f.subject, f.subject_key, f.attribute, f.value, f.evidence, d.file, p.heading"
+            "SELECT subject, subject_key, attribute, value, evidence, file, heading FROM ("
+            " SELECT f.subject, f.subject_key, f.attribute, f.value, f.evidence, d.file,"
+            "  p.heading, f.id, row_number() OVER (PARTITION BY f.subject_key, f.attribute,"
+            "  f.value ORDER BY d.file, f.id) AS nth"
             " FROM facts AS f JOIN documents AS d ON d.id = f.document_id"
-            " LEFT JOIN passages AS p ON p.id = f.passage_id ORDER BY d.file, f.id"
+            " LEFT JOIN passages AS p ON p.id = f.passage_id"
+            ") WHERE nth <= ? ORDER BY file, id",
+            (per_value,),
         )
         return [
             KnownFact(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), r[6])
             for r in rows
         ]
 
-    async def known_events(self) -> list[KnownEvent]:
+    async def known_events(self, *, per_value: int = 5) -> list[KnownEvent]:
         """Every dated statement, in document order (see `known_facts`)."""
         rows = await self._rows(
-            "SELECT e.start, e.end, e.precision, e.part, e.text, e.evidence, e.subject,"
-            " e.subject_key, d.file, p.heading"
+            "SELECT start, end, precision, part, text, evidence, subject, subject_key, file,"
+            " heading FROM ("
+            " SELECT e.start, e.end, e.precision, e.part, e.text, e.evidence, e.subject,"
+            "  e.subject_key, d.file, p.heading, e.id, row_number() OVER (PARTITION BY"
+            "  e.subject_key, e.start, e.end, e.precision, e.text ORDER BY d.file, e.id) AS nth"
             " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
-            " LEFT JOIN passages AS p ON p.id = e.passage_id ORDER BY d.file, e.id"
+            " LEFT JOIN passages AS p ON p.id = e.passage_id"
+            ") WHERE nth <= ? ORDER BY file, id",
+            (per_value,),
         )
         return [
             KnownEvent(
@@ -127,10 +138,28 @@ class SearchReads(CorpusReader):
             for r in rows
         ]
 
-    async def document_openings(self, chars: int) -> dict[str, str]:
-        """The first `chars` characters of every document (its title and byline), by file."""
-        rows = await self._rows("SELECT file, substr(text, 1, ?) FROM documents", (chars,))
+    async def document_openings(self, files: Sequence[str], chars: int) -> dict[str, str]:
+        """The first `chars` characters of these documents (title and byline), by file."""
+        rows = await self._rows(
+            "SELECT file, substr(text, 1, ?) FROM documents"
+            " WHERE file IN (SELECT value FROM json_each(?))",
+            (chars, json.dumps(list(files))),
+        )
         return {str(r[0]): str(r[1]) for r in rows}
+
+    async def written(self, word: str) -> bool:
+        """Whether any passage writes `word`: a word with any ending (`patent*`), Chinese
+        anywhere in a run."""
+        if is_cjk(word):
+            query = to_ranked_query(word, every=True)
+            table = "passages_words"
+        else:
+            query = to_fts_query(word, prefix=True)
+            table = "passages_fts"
+        if query is None:
+            return False
+        found = await self._one(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (query,))
+        return found is not None
 
     async def quotes_by_id(self, ids: Sequence[int]) -> dict[int, QuoteRow]:
         rows = await self._rows(

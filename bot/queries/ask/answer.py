@@ -285,7 +285,7 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
     subject, topic = question.subject, question.topic
     if subject is not None and topic is None and not question.rest:
         topic = _overview(subject)
-    if _unwritten(known, question):
+    if await _unwritten(corpus, question):
         passages, _ = await _passages(corpus, question)
         return _answer(question, "not_covered", (), None, passages)
     facts = await _facts(corpus, known, question, topic)
@@ -304,12 +304,14 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
     return _answer(question, outcome, facts, quote, passages)
 
 
-def _unwritten(known: Knowledge, question: Question) -> bool:
+async def _unwritten(corpus: Corpus, question: Question) -> bool:
     """Whether the question asks about what the corpus never writes: half its own words
     (Chinese left unread aside) are not in it, and no subject of the lexicon names it."""
     words = [w for w in question.rest if not is_cjk(w)]
-    unknown = [w for w in words if not in_corpus(known, w)]
-    return question.topic is None and bool(unknown) and 2 * len(unknown) >= len(words)
+    if question.topic is not None or not words:
+        return False
+    unknown = [w for w in words if not await in_corpus(corpus, w)]
+    return bool(unknown) and 2 * len(unknown) >= len(words)
 
 
 def _answer(

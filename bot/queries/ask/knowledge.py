@@ -159,24 +159,16 @@ class Knowledge:
     facts: Shelf
     events: Shelf
     subjects: dict[str, str]  # subject key -> the subject as facts name it
-    vocabulary: tuple[str, ...] = ()  # the passages' words, sorted
-    chinese: tuple[str, ...] = ()  # the passages' runs of Chinese
 
 
-def _vocabulary_has(known: Knowledge, prefix: str) -> bool:
-    at = bisect.bisect_left(known.vocabulary, prefix)
-    return at < len(known.vocabulary) and known.vocabulary[at].startswith(prefix)
-
-
-def in_corpus(known: Knowledge, word: str) -> bool:
-    """Whether the corpus writes the word: as it is, with another ending, respelled from a
-    typing slip, or (Chinese) inside a run of its Chinese."""
-    if is_cjk(word):
-        return any(word in run for run in known.chinese)
-    folded = fold(word)
-    if _vocabulary_has(known, folded if len(folded) < 5 else stem(folded)[:5]):
+async def in_corpus(corpus: Corpus, word: str) -> bool:
+    """Whether the corpus writes the word: with any ending, respelled from a typing slip,
+    or (Chinese) inside a run of its Chinese."""
+    if await corpus.store.written(word if is_cjk(word) else stem(fold(word))):
         return True
-    return closest_term(folded, dict.fromkeys(known.vocabulary, 1)) is not None
+    if is_cjk(word):
+        return False
+    return closest_term(fold(word), await corpus.store.vocabulary("passages")) is not None
 
 
 def _fact(row: KnownFact, catalog: Catalog) -> Known:
@@ -255,15 +247,12 @@ def _build(
     catalog: Catalog,
     facts: Sequence[KnownFact],
     events: Sequence[KnownEvent],
-    vocabulary: Iterable[str],
     openings: Mapping[str, str],
 ) -> Knowledge:
     return Knowledge(
         _shelf([*(_fact(row, catalog) for row in facts), *_credits(catalog, openings)]),
         _shelf(_event(row) for row in events),
         {row.subject_key: row.subject for row in facts},
-        tuple(sorted(vocabulary)),
-        tuple(term for term in vocabulary if is_cjk(term)),
     )
 
 
@@ -279,10 +268,12 @@ async def knowledge(corpus: Corpus) -> Knowledge:
     catalog: Catalog = corpus.catalog
     if not catalog.has_derived(_KEY):
         facts, events = await corpus.store.known_facts(), await corpus.store.known_events()
-        vocabulary = await corpus.store.vocabulary("passages")
-        openings = await corpus.store.document_openings(BYLINE_CHARS)
-        catalog.derived(_KEY, lambda built: _build(built, facts, events, vocabulary, openings))
-    return catalog.derived(_KEY, lambda built: _build(built, (), (), (), {}))
+        credited = [
+            s.file for s in catalog.sources.values() if s.authors or s.editors or s.publisher
+        ]
+        openings = await corpus.store.document_openings(credited, BYLINE_CHARS)
+        catalog.derived(_KEY, lambda built: _build(built, facts, events, openings))
+    return catalog.derived(_KEY, lambda built: _build(built, (), (), {}))
 
 
 def built_knowledge(catalog: Catalog) -> Knowledge | None:
