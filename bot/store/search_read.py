@@ -22,6 +22,12 @@ _PASSAGE_BM25 = "bm25(passages_words, 1.0, 1.0)"
 _QUOTE_BM25 = "bm25(quotes_words, 1.0, 0.6, 0.3)"
 
 
+# bm25 is read for at most this many matches, in index order, so that a word matching most
+# of a large corpus costs no more than a rarer one; at the seeds' size (under a thousand
+# passages) the ranking is exact.
+CANDIDATES = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class RankedPassage:
     id: int
@@ -79,12 +85,14 @@ class SearchReads(CorpusReader):
             return []
         rows = await self._rows(
             "SELECT m.id, d.file, p.heading, p.kind, m.marked, m.score FROM ("
-            f" SELECT rowid AS id, {_PASSAGE_BM25} AS score,"
-            "  highlight(passages_words, 0, ?2, ?3) AS marked"
-            "  FROM passages_words WHERE passages_words MATCH ?1 ORDER BY score LIMIT ?4"
+            " SELECT * FROM ("
+            f"  SELECT rowid AS id, {_PASSAGE_BM25} AS score,"
+            "   highlight(passages_words, 0, ?2, ?3) AS marked"
+            "   FROM passages_words WHERE passages_words MATCH ?1 LIMIT ?5"
+            " ) ORDER BY score LIMIT ?4"
             ") AS m JOIN passages AS p ON p.id = m.id JOIN documents AS d ON d.id = p.document_id"
             " ORDER BY m.score, m.id",
-            (query, *marks, window),
+            (query, *marks, window, CANDIDATES),
         )
         return [
             RankedPassage(int(r[0]), str(r[1]), r[2], str(r[3]), str(r[4] or ""), float(r[5]))
@@ -195,10 +203,10 @@ class SearchReads(CorpusReader):
         if speakers is not None:
             parameters += (json.dumps(list(speakers)),)
         rows = await self._rows(
-            f"SELECT rowid, highlight(quotes_words, 0, ?2, ?3),"
+            f"SELECT * FROM (SELECT rowid, highlight(quotes_words, 0, ?2, ?3),"
             f" highlight(quotes_words, 1, ?2, ?3), {_QUOTE_BM25} AS score"
             f" FROM quotes_words WHERE quotes_words MATCH ?1{speaker_filter}"
-            " ORDER BY score LIMIT ?4",
+            f" LIMIT {CANDIDATES}) ORDER BY score LIMIT ?4",
             parameters,
         )
         return [RankedQuote(int(r[0]), str(r[1] or ""), str(r[2] or ""), float(r[3])) for r in rows]
