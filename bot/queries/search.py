@@ -85,17 +85,23 @@ def respell(words: Sequence[str], vocabulary: Mapping[str, int]) -> list[str]:
 
 
 async def ranked(
-    corpus: Corpus, text: str, *, prefix: bool = False, window: int = RANK_WINDOW
+    corpus: Corpus,
+    text: str,
+    *,
+    prefix: bool = False,
+    window: int = RANK_WINDOW,
+    floor: float = RELEVANCE_FLOOR,
 ) -> list[RankedPassage]:
     """Passages holding any of the words of `text`, best first: bm25 weighed by how many of
-    the words each holds, side by side or not, and by its kind; near-duplicates collapsed."""
+    the words each holds, side by side or not, and by its kind; near-duplicates collapsed;
+    those worth less than `floor` of the best left out."""
     rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
     typed = typed_forms(text)
     scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
     best = sorted(rows, key=lambda row: (scored[row.id], row.id))
     if best:  # bm25 is negative: the floor is a share of the best (most negative) score
-        floor = RELEVANCE_FLOOR * scored[best[0].id]
-        best = [row for row in best if scored[row.id] <= floor]
+        least = floor * scored[best[0].id]
+        best = [row for row in best if scored[row.id] <= least]
     return collapse(best, lambda row: row.marked)
 
 

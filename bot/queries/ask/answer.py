@@ -55,6 +55,7 @@ COMPANY_TOPICS = frozenset(
     {"founded", "team_size", "valuation", "investors", "funding", "gpus", "role"}
 )
 WHEN_LABEL = {"en": "When", "zh": "时间"}
+_LABELS = frozenset({"heading", "chapter"})
 _MARKED = re.compile(f"{MARKS[0]}(.*?){MARKS[1]}", re.S)
 
 
@@ -170,10 +171,10 @@ def _mentions(text: str, subject: Subject) -> bool:
 
 
 def _enough(wanted: frozenset[str], have: frozenset[str], topic: frozenset[str]) -> bool:
-    """Enough of the question's own words, or without any, one of its topic's words."""
-    if not wanted:
-        return not topic or overlap(topic, have) > 0
-    return enough(wanted, have)
+    """Enough of the question's own words, and one of its topic's words when it has one."""
+    if topic and not overlap(topic, have):
+        return False
+    return not wanted or enough(wanted, have)
 
 
 def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) -> bool:
@@ -212,7 +213,10 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     words = _search_words(question)
     if not query_words(words):
         return [], False
-    rows = await ranked(corpus, words)
+    # none is too weak to read: whether it says what is asked is told below
+    rows = await ranked(corpus, words, floor=0.0)
+    # a heading or a chapter title names what a question asks about; it does not answer it
+    rows.sort(key=lambda row: row.kind in _LABELS)
     wanted = _wanted(question)
     # those that say what is asked, then those that hold some of it (the other side of a
     # yes or no, say); read only as far as the few shown
