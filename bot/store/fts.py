@@ -145,6 +145,11 @@ STOP_WORDS = frozenset(
 )
 
 
+def is_stop_word(word: str) -> bool:
+    """A word that says nothing searched for; written in capitals it is a name (`US`)."""
+    return word.casefold() in STOP_WORDS and not (len(word) > 1 and word.isupper())
+
+
 def cjk_spaced(text: str | None) -> str | None:
     """`text` with a space between adjacent CJK characters, so that FTS5 indexes each one as
     a word and a Chinese word anywhere in a run is found as a phrase of its characters."""
@@ -172,7 +177,7 @@ def ranked_terms(user_text: str, *, pairs: bool = True) -> list[str]:
     each at most once."""
     text = unicodedata.normalize("NFKC", user_text[: MAX_INPUT_LENGTH * 2])[:MAX_INPUT_LENGTH]
     found = [word[:MAX_WORD_LENGTH] for word in split_words(text)]
-    meaningful = [w for w in found if w.casefold() not in STOP_WORDS] or found
+    meaningful = [w for w in found if not is_stop_word(w)] or found
     terms: list[str] = []
     for word in meaningful:
         pieces = re.split(f"({_CJK.pattern}+)", word)

@@ -24,7 +24,7 @@ from bot.queries.catalog_cache import PerCatalog
 from bot.queries.chinese import CORPUS_NAMES, in_english, simplified
 from bot.queries.corpus import Catalog
 from bot.queries.search import query_words
-from bot.store.fts import STOP_WORDS, is_cjk
+from bot.store.fts import STOP_WORDS, is_cjk, is_stop_word
 
 MAX_NAME_WORDS = 4
 MAX_CJK_NAME = 6
@@ -171,7 +171,7 @@ def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = N
         w
         for w in query_words(remaining)
         if w.casefold() != kind_words
-        if w.casefold() not in STOP_WORDS
+        if not is_stop_word(w)
         and w.casefold() not in _EXTRA_STOP
         and not (len(w) == 1 and w.isascii())
         and not (subject is not None and name_key(w) in COMPANY_NAMES)
