@@ -105,7 +105,7 @@ def section_lines(section: Section, notes: Notes, locale: Locale = DEFAULT) -> l
         for entry in entries:
             lines.append(f"  {entry.label or ''}".rstrip())
             body = " · ".join(p for p in (highlighted(entry.text), entry.detail) if p)
-            lines.append(f"     {body}")
+            lines.append(f"     {_cited(body, notes.refs(entry.citations))}")
     elif section.cite == "inline":
         for entry in entries:
             lines += ["", f"  · {highlighted(entry.text)}"]

@@ -69,12 +69,14 @@ def entries(corpus: Corpus, rows: Sequence[EventRow]) -> list[TimelineEntry]:
     for tellings in grouped.values():
         first = tellings[0]
         dated = tuple(telling(corpus, row) for row in tellings)
+        # Under the finest date; where the sources differ, under the earliest.
+        shown = min(dated, key=lambda t: t.when.start) if first.differ else dated[0]
         found.append(
             TimelineEntry(
-                when=dated[0].when,
+                when=shown.when,
                 text=first.title or first.sentence,
                 subject=first.subject,
-                citation=dated[0].citation,
+                citation=shown.citation,
                 kind=first.kind,
                 tellings=dated,
                 differ=first.differ,
