@@ -241,13 +241,14 @@ class CorpusReader:
 
     async def knowledge_labels(self) -> dict[str, frozenset[str]]:
         """What the index knows, one label per item, by class: `entities` (models and people
-        by name), `organisations` (and concepts, by name and kind), `events` (date, document
-        and text) and `disagreements` (subject: label, or attribute); compared before and after
-        a run to say what it changed."""
+        by name), `organisations` (and concepts, by name and kind), `events` (each source's
+        date and document, with its happening's title) and `disagreements` (subject: label, or
+        attribute); compared before and after a run to say what it changed."""
         entities = await self._rows("SELECT name FROM models UNION SELECT name FROM people")
-        events = await self._rows(
-            "SELECT DISTINCT e.start, e.precision, e.part, d.file, e.text"
+        events = await self._rows(  # each telling of a happening, under the happening's title
+            "SELECT DISTINCT e.start, e.precision, e.part, d.file, h.title"
             " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+            " JOIN happenings AS h ON h.id = e.happening_id"
         )
         conflicts = await self._rows(
             "SELECT DISTINCT subject, coalesce(label, attribute) FROM conflicts"
