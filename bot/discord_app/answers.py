@@ -33,10 +33,11 @@ def _repeatable(answer: Answer) -> bool:
     return not (isinstance(answer, QuoteAnswer) and answer.how == "random")
 
 
-# An answer with its embed takes about 5 KiB: the cache fills to about 2.5 MiB and stays there.
-# Fewer was measured (bench_bot's varied mix, about 500 distinct requests): at 128 almost every
-# request missed and CPU per interaction rose by half.
-CACHED_ANSWERS = 512
+# Enough for the requests people repeat (a popular /model, today's /onthisday). An answer with
+# its embed takes about 5 KiB; 512 answers made the process grow by 2.5 MiB more and, measured
+# on bench_bot's varied mix (521 distinct requests in a loop, which an LRU of 512 misses too),
+# cost the same CPU per request as 128.
+CACHED_ANSWERS = 128
 
 
 class AnswerCache:
