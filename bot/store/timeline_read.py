@@ -162,26 +162,30 @@ class TimelineReads(CorpusReader):
         The count is 0 both when nothing matches and when `offset` is past the end.
         """
         where, parameters = _matching(first, last, words, kind)
-        column = "y.happening_id" if "y.year" in where else "h.id"
-        order = _ORDERS["y.year" in where, main_first]
-        page = await self._rows(
-            f"SELECT {column} {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
-            {**parameters, "limit": limit, "offset": offset},
-        )
-        if not page:
-            return [], 0
-        ids = [int(row[0]) for row in page]
+        alias = "y" if "y.year" in where else "h"
+        keys = f"{alias}.tier AS tier, {alias}.start AS start, {alias}.end AS end"
+        column = "y.happening_id" if alias == "y" else "h.id"
+        order = _ORDERS[alias == "y", main_first]
+        placed = ("page.tier, " if main_first else "") + "page.start, page.end, page.happening"
+        # One trip: the page's happenings, their tellings and how many match in all.
         rows = await self._rows(
-            f"SELECT {_COLUMNS} {_FROM} WHERE e.happening_id IN (SELECT value FROM json_each(?))"
-            " AND e.rank < ? ORDER BY e.happening_id, e.rank",
-            (json.dumps(ids), tellings if tellings is not None else 1 << 31),
+            f"WITH page AS (SELECT {keys}, {column} AS happening {where}"
+            f" ORDER BY {order} LIMIT :limit OFFSET :offset)"
+            f" SELECT {_COLUMNS}, (SELECT count(*) {where}) FROM page"
+            " JOIN events AS e ON e.happening_id = page.happening AND e.rank < :tellings"
+            " JOIN documents AS d ON d.id = e.document_id"
+            " JOIN happenings AS h ON h.id = e.happening_id"
+            f" LEFT JOIN passages AS p ON p.id = e.passage_id ORDER BY {placed}, e.rank",
+            {
+                **parameters,
+                "limit": limit,
+                "offset": offset,
+                "tellings": tellings if tellings is not None else 1 << 31,
+            },
         )
-        place = {happening: index for index, happening in enumerate(ids)}
-        found = sorted((_event(row) for row in rows), key=lambda r: (place[r.happening], r.rank))
-        total = len(ids) + offset if len(ids) < limit else None
-        if total is None:
-            total = await self.timeline_count(first=first, last=last, words=words, kind=kind)
-        return found, total
+        if not rows:
+            return [], 0
+        return [_event(row) for row in rows], int(rows[0][18])
 
     async def timeline_count(
         self, *, first: str, last: str, words: Sequence[str], kind: str | None = None
