@@ -8,6 +8,7 @@ from bot.cards.card import Card, Entry, Section, Tone
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.cards.models import facts
 from bot.cards.quotes import quoted
+from bot.cards.timeline import events
 from bot.domain.text import shown
 from bot.queries.results import AskAnswer
 
@@ -40,13 +41,16 @@ def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
     disputed = any(line.disputed for line in answer.facts)
     if disputed:
         notices.append(say("ask.disputed", locale))
-    sections: tuple[Section, ...] = ()
+    sections: list[Section] = []
+    if answer.happening is not None:  # each source's date in the timeline's own words
+        told = events((answer.happening,), locale).entries
+        sections.append(Section(say("ask.when", locale), told, what="events"))
     if answer.passages:
         which = "ask.supporting" if answer.outcome == "answered" else "ask.nearest"
         entries = tuple(Entry(hit.snippet, citations=(hit.citation,)) for hit in answer.passages)
-        sections = (Section(say(which, locale), entries, what="passages", cite="inline"),)
+        sections.append(Section(say(which, locale), entries, what="passages", cite="inline"))
     tone = Tone.ANSWER if answer.outcome == "answered" else Tone.PROBLEM
-    if disputed:
+    if disputed or (answer.happening is not None and answer.happening.differ):
         tone = Tone.WARNING
     return Card(
         title,
@@ -54,7 +58,7 @@ def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
         notices=tuple(notices),
         quote=quoted(answer.quote, locale) if answer.quote is not None else None,
         facts=facts(answer.facts),  # labelled by the query, in the question's language
-        sections=sections,
+        sections=tuple(sections),
         tone=tone,
         locale=locale,
     )

@@ -341,6 +341,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "ask.about": ("{subject} · {topic}", "{subject} · {topic}", "{subject} · {topic}"),
     "ask.supporting": ("Supporting passages", "出处段落", "出處段落"),
     "ask.nearest": ("Nearest passages", "最相近的段落", "最相近的段落"),
+    "ask.when": ("When", "时间", "時間"),
     "ask.disputed": (
         "The sources disagree: each value is shown with its source.",
         "各来源说法不一:每个说法都附有出处。",

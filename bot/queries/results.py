@@ -294,6 +294,7 @@ class AskAnswer:
     quote: QuoteAnswer | None = None
     passages: tuple[SearchHit, ...] = ()
     curated: tuple[str, str] | None = None  # (as typed, the name read) from the curated list
+    happening: TimelineEntry | None = None  # what a "when" asks about, each source's date
 
 
 # ---------------------------------------------------------------- organisations and concepts

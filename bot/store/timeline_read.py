@@ -204,6 +204,15 @@ class TimelineReads(CorpusReader):
         )
         return [int(row[0]) for row in rows]
 
+    async def happening_tellings(self, *, tellings: int) -> list[EventRow]:
+        """Every happening's tellings, at most `tellings` of each, finest date first: /ask
+        reads them once per generation to answer "when" questions."""
+        rows = await self._rows(
+            f"SELECT {_COLUMNS} {_FROM} WHERE e.rank < ? ORDER BY e.happening_id, e.rank",
+            (tellings,),
+        )
+        return [_event(row) for row in rows]
+
     async def events_on_month_days(self, month_days: Sequence[str]) -> list[EventRow]:
         """Day-precise tellings whose date falls on one of `month_days` ('MM-DD'), any year."""
         rows = await self._rows(

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cards.dates import telling_when
 from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.queries.ask import ask
@@ -73,11 +74,21 @@ def key_words(expect: str) -> set[str]:
     return {w for w in words if w and w not in _EXPECT_STOP and not re.fullmatch(r"0\d\d", w)}
 
 
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)\b"
+)
+
+
+def _months(text: str) -> str:
+    """Month names as the cards abbreviate them (`June 2025` is `Jun 2025`)."""
+    return _MONTH.sub(r"\1", text)
+
+
 def holds(expect: str, text: str) -> bool:
-    wanted = key_words(expect)
+    wanted = {_months(w) for w in key_words(expect)}
     if not wanted:
         return False
-    folded = text.casefold()
+    folded = _months(text.casefold())
     return sum(1 for w in wanted if w in folded) >= SHARE * len(wanted)
 
 
@@ -97,6 +108,10 @@ def shown(answer: AskAnswer) -> str:
     parts = [answer.subject or ""] + [line.label for line in answer.facts]
     parts += [v.value for line in answer.facts for v in line.values]
     parts += [c.evidence or "" for line in answer.facts for v in line.values for c in v.citations]
+    if answer.happening is not None:
+        told = answer.happening.tellings
+        parts += [answer.happening.text, *(telling_when(t) for t in told)]
+        parts += [t.citation.evidence or "" for t in told]
     if answer.quote is not None:
         parts += [answer.quote.text, answer.quote.question or ""]
     parts += ["".join(s.text for s in hit.snippet) for hit in answer.passages]

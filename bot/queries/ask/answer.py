@@ -1,10 +1,10 @@
 """`/ask`: a question in plain words, English or Chinese, answered without a language model.
 
 Read the question (`understand`), answer from the structured knowledge first (the facts the
-corpus states about its subject, the dates it gives for a "when", both sides where the
-sources differ, each cited), then show the best supporting quote or passages. A question not
-understood, or about something the corpus does not say, says so plainly and shows the
-nearest passages, never an unrelated one.
+corpus states about its subject, the happening a "when" asks about with each source's date,
+both sides where the sources differ, each cited), then show the best supporting quote or
+passages. A question not understood, or about something the corpus does not say, says so
+plainly and shows the nearest passages, never an unrelated one.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ from bot.queries.ask.knowledge import (
     enough,
     in_corpus,
     knowledge,
-    matching_events,
     matching_facts,
     overlap,
     stems,
-    written_when,
 )
 from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Language, Topic
 from bot.queries.ask.understand import Question, Subject, understand
+from bot.queries.ask.when import happening_entry, matching_happening
 from bot.queries.corpus import Corpus
 from bot.queries.hybrid import fuse_passages
 from bot.queries.labels import label_for
@@ -42,6 +41,7 @@ from bot.queries.results import (
     Problem,
     QuoteAnswer,
     SearchHit,
+    TimelineEntry,
 )
 from bot.queries.search import query_words, ranked
 from bot.store.fts import is_cjk
@@ -54,7 +54,6 @@ EXCERPT_WORDS = 40
 COMPANY_TOPICS = frozenset(
     {"founded", "team_size", "valuation", "investors", "funding", "gpus", "role"}
 )
-WHEN_LABEL = {"en": "When", "zh": "时间"}
 _LABELS = frozenset({"heading", "chapter"})
 _MARKED = re.compile(f"{MARKS[0]}(.*?){MARKS[1]}", re.S)
 
@@ -126,23 +125,10 @@ async def _facts(
     return tuple(lines)
 
 
-def _dates(corpus: Corpus, known: Knowledge, question: Question) -> FactLine | None:
-    """The dates the sources give for what a "when" question asks, each with its source."""
-    found = matching_events(known, _asked(corpus, question, question.topic))
-    if not found:
-        return None
-    values: dict[str, dict[Citation, None]] = {}
-    for item in found:
-        assert item.when is not None
-        values.setdefault(written_when(item.when), {}).update(dict.fromkeys(_cited(corpus, item)))
-    whens = [item.when for item in found if item.when is not None]
-    apart = any(not a.overlaps(b) for a in whens for b in whens)
-    return FactLine(
-        "when",
-        WHEN_LABEL[question.language],
-        tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
-        disputed=apart,
-    )
+def _happening(corpus: Corpus, known: Knowledge, question: Question) -> TimelineEntry | None:
+    """The happening a "when" question asks about, each source's date side by side."""
+    found = matching_happening(known, _asked(corpus, question, question.topic))
+    return happening_entry(corpus, known, found) if found is not None else None
 
 
 def _overview_of(question: Question) -> bool:
@@ -293,19 +279,20 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
         passages, _ = await _passages(corpus, question)
         return _answer(question, "not_covered", (), None, passages)
     facts = await _facts(corpus, known, question, topic)
-    if question.kind == "when":
-        dates = _dates(corpus, known, question)
-        dated = [line for line in facts if line.attribute in DATE_ATTRIBUTES]
-        facts = (*dated, *([dates] if dates is not None else []))
+    happening = _happening(corpus, known, question) if question.kind == "when" else None
+    if question.kind == "when":  # the facts that are dates: with a happening, those disputed
+        facts = tuple(
+            f for f in facts if f.attribute in DATE_ATTRIBUTES and (f.disputed or not happening)
+        )
     quote = await _quote(corpus, question) if question.kind != "when" else None
     passages, relevant = await _passages(corpus, question)
     understood = subject is not None or topic is not None or bool(question.rest)
     outcome: Literal["answered", "not_covered", "not_understood"] = "not_covered"
-    if facts or quote or (relevant and question.kind != "when"):
+    if facts or quote or happening or (relevant and question.kind != "when"):
         outcome = "answered"
     elif not understood:
         outcome = "not_understood"
-    return _answer(question, outcome, facts, quote, passages)
+    return _answer(question, outcome, facts, quote, passages, happening)
 
 
 async def _unwritten(corpus: Corpus, question: Question) -> bool:
@@ -324,6 +311,7 @@ def _answer(
     facts: tuple[FactLine, ...],
     quote: QuoteAnswer | None,
     passages: list[SearchHit],
+    happening: TimelineEntry | None = None,
 ) -> AskAnswer:
     subject, topic = question.subject, question.topic
     curated = (subject.typed, subject.name) if subject is not None and subject.curated else None
@@ -338,6 +326,7 @@ def _answer(
         quote,
         tuple(passages),
         curated,
+        happening,
     )
 
 

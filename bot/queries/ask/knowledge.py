@@ -1,9 +1,10 @@
-"""What /ask answers from first: the corpus's facts and dated statements, held in memory once
-per generation of the index, and found for a question by its subject and its words.
+"""What /ask answers from first: the corpus's facts and happenings, held in memory once per
+generation of the index, and found for a question by its subject and its words.
 
 A fact answers a question when it is about the question's subject (or names it) and its
 attribute or value says what the question asks (its topic, or its own words, stemmed). A
-dated statement answers a "when" question the same way, its date shown at its precision.
+happening answers a "when" question (see `bot.queries.ask.when`), each source's date as the
+timeline shows it.
 """
 
 from __future__ import annotations
@@ -13,25 +14,24 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from bot.domain.names import name_key
-from bot.domain.records import DocumentKind, FuzzyDate, Precision
+from bot.domain.records import DocumentKind
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.results import Source
 from bot.queries.search import closest_term, fold
+from bot.queries.timeline import TELLINGS
 from bot.store.fts import is_cjk
-from bot.store.search_read import KnownEvent, KnownFact
+from bot.store.search_read import KnownFact
+from bot.store.timeline_read import EventRow
 
 MAX_LINES = 3  # fact lines shown for one question
 BYLINE_CHARS = 3000  # where a document's credits are written: its opening
-MAX_DATES = 4  # dated statements shown for one "when" question
 MAX_SOURCES = 5  # sources kept for one statement repeated across documents
 COMMON = 5000  # a stem on more items than this finds nothing by itself: too common
 _WORD = re.compile(r"\w+")
 _SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
 _PREFIXES = ("re", "pre", "co")
-_PART_WORDS = {"end": "end of", "first half": "first half of", "second half": "second half of"}
 # Attributes whose value is a date: a "when" question is answered by them too.
 DATE_ATTRIBUTES = frozenset(
     {
@@ -73,27 +73,27 @@ def overlap(wanted: Iterable[str], have: frozenset[str]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A fact or a dated statement, with the stems it is found by."""
+    """A fact or a happening, with the stems it is found by."""
 
     subject: str
     subject_key: str
-    attribute: str  # "" for a dated statement
-    value: str  # a fact's value; a statement's text
+    attribute: str  # a happening's kind ("" for none)
+    value: str  # a fact's value; a happening's title
     evidence: str
     file: str
     heading: str | None
     words: frozenset[str]  # of the attribute and value
-    when: FuzzyDate | None = None
     # every (file, heading, evidence) that states it, the first one above included
     sources: tuple[tuple[str, str | None, str], ...] = ()
     company_own: bool = False  # about a thing of the company's (a funding round ...)
     document: bool = False  # a document's credit: its subject is the document's title
     owner: str = ""  # whom it is about, by the catalog's name (one person, however spelt)
+    happening: int = 0  # the happening's id (0 for a fact)
 
 
 @dataclass(frozen=True, slots=True)
 class Shelf:
-    """Facts (or dated statements) and the indexes that find them without a scan: by the
+    """Facts (or happenings) and the indexes that find them without a scan: by the
     subject's name key, by a stem of their words, and (the company's own) by attribute.
     Repeated statements are one item with all their sources."""
 
@@ -125,9 +125,9 @@ class Shelf:
 
 
 def _shelf(items: Iterable[Known]) -> Shelf:
-    merged: dict[tuple[str, str, str, object], Known] = {}
+    merged: dict[tuple[str, str, str, int], Known] = {}
     for item in items:
-        key = (item.subject_key, item.attribute, item.value, item.when)
+        key = (item.subject_key, item.attribute, item.value, item.happening)
         source = (item.file, item.heading, item.evidence)
         if key in merged:
             kept = merged[key]
@@ -157,8 +157,9 @@ def _shelf(items: Iterable[Known]) -> Shelf:
 @dataclass(frozen=True, slots=True)
 class Knowledge:
     facts: Shelf
-    events: Shelf
+    happenings: Shelf
     subjects: dict[str, str]  # subject key -> the subject as facts name it
+    tellings: dict[int, tuple[EventRow, ...]]  # happening id -> its tellings, finest date first
 
 
 async def in_corpus(corpus: Corpus, word: str) -> bool:
@@ -188,23 +189,22 @@ def _fact(row: KnownFact, catalog: Catalog) -> Known:
     )
 
 
-def _event(row: KnownEvent) -> Known:
-    when = FuzzyDate(
-        start=date.fromisoformat(row.start),
-        end=date.fromisoformat(row.end),
-        precision=Precision(row.precision),
-        part=row.part,
-    )
+def _happening(rows: Sequence[EventRow]) -> Known:
+    """A happening as a "when" question finds it: by its subject, its kind and every word its
+    title and its sources' sentences say."""
+    first = rows[0]
+    said = " ".join(dict.fromkeys(t for row in rows for t in (row.sentence, row.text)))
+    subject = first.subject or ""
     return Known(
-        row.subject or "",
-        row.subject_key or "",
-        "",
-        row.text,
-        row.evidence,
-        row.file,
-        row.heading,
-        stems(row.text),
-        when,
+        subject,
+        name_key(subject) if subject else "",
+        first.kind or "",
+        first.title or first.sentence,
+        first.sentence,
+        first.file,
+        first.heading,
+        stems(f"{first.title} {first.kind or ''} {said}"),
+        happening=first.happening,
     )
 
 
@@ -246,13 +246,17 @@ def _credits(catalog: Catalog, openings: Mapping[str, str]) -> list[Known]:
 def _build(
     catalog: Catalog,
     facts: Sequence[KnownFact],
-    events: Sequence[KnownEvent],
+    told: Sequence[EventRow],
     openings: Mapping[str, str],
 ) -> Knowledge:
+    tellings: dict[int, list[EventRow]] = defaultdict(list)
+    for row in told:
+        tellings[row.happening].append(row)
     return Knowledge(
         _shelf([*(_fact(row, catalog) for row in facts), *_credits(catalog, openings)]),
-        _shelf(_event(row) for row in events),
+        _shelf(_happening(rows) for rows in tellings.values()),
         {row.subject_key: row.subject for row in facts},
+        {happening: tuple(rows) for happening, rows in tellings.items()},
     )
 
 
@@ -264,15 +268,16 @@ _KEY = _Key()
 
 
 async def knowledge(corpus: Corpus) -> Knowledge:
-    """The facts and dated statements of the generation served, read once per generation."""
+    """The facts and happenings of the generation served, read once per generation."""
     catalog: Catalog = corpus.catalog
     if not catalog.has_derived(_KEY):
-        facts, events = await corpus.store.known_facts(), await corpus.store.known_events()
+        facts = await corpus.store.known_facts()
+        told = await corpus.store.happening_tellings(tellings=TELLINGS)
         credited = [
             s.file for s in catalog.sources.values() if s.authors or s.editors or s.publisher
         ]
         openings = await corpus.store.document_openings(credited, BYLINE_CHARS)
-        catalog.derived(_KEY, lambda built: _build(built, facts, events, openings))
+        catalog.derived(_KEY, lambda built: _build(built, facts, told, openings))
     return catalog.derived(_KEY, lambda built: _build(built, (), (), {}))
 
 
@@ -280,17 +285,6 @@ def built_knowledge(catalog: Catalog) -> Knowledge | None:
     """The knowledge of this generation when a question has read it already, else None:
     for what must answer without waiting (autocomplete)."""
     return catalog.derived(_KEY, lambda _: None) if catalog.has_derived(_KEY) else None
-
-
-def written_when(when: FuzzyDate) -> str:
-    """A date in words at its own precision: `June 2025`, `late 2021`, `2024`, `2024-04-18`."""
-    if when.precision is Precision.DAY:
-        return when.start.isoformat()
-    if when.precision is Precision.MONTH:
-        return when.start.strftime("%B %Y")
-    if when.precision is Precision.PART:
-        return f"{_PART_WORDS.get(when.part or '', when.part)} {when.start.year}"
-    return str(when.start.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +316,7 @@ def names_in(text: str, names: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
 
 
-def _subject_of(item: Known, asked: Asked) -> bool:
+def subject_of(item: Known, asked: Asked) -> bool:
     if any(item.subject_key == k for k in asked.keys):
         return True
     # a model's variants (MiniMax-M1-40K for MiniMax-M1); the company's own things
@@ -334,7 +328,7 @@ def _about(item: Known, asked: Asked) -> bool:
     if not asked.keys:
         return True
     text = f"{item.value} {item.subject}" if item.document else item.value
-    return _subject_of(item, asked) or (bool(asked.names) and names_in(text, asked.names))
+    return subject_of(item, asked) or (bool(asked.names) and names_in(text, asked.names))
 
 
 def _fact_score(item: Known, asked: Asked) -> int:
@@ -372,25 +366,3 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
         return []
     top = ranked[0][0]
     return [items for score, items in ranked if score * 2 >= top][:MAX_LINES]
-
-
-def matching_events(known: Knowledge, asked: Asked) -> list[Known]:
-    """The dated statements that answer a "when" question, best first: about its subject
-    (or naming it), saying what it asks (its own words, else its topic's)."""
-    found: list[tuple[int, Known]] = []
-    for item in known.events.candidates(asked):
-        subject = bool(asked.keys) and bool(item.subject_key) and _subject_of(item, asked)
-        named = bool(asked.names) and names_in(item.value, asked.names)
-        if asked.keys and not asked.company and not (subject or named):
-            continue
-        said = overlap(asked.words, item.words) + overlap(asked.topic, item.words)
-        if asked.words and not overlap(asked.words, item.words):
-            continue
-        if not subject and not said:
-            continue
-        found.append((said + (2 if subject else 0), item))
-    if not found:
-        return []
-    top = max(score for score, _ in found)
-    best = [item for score, item in found if score == top]
-    return list({(i.file, i.when, i.value): i for i in best}.values())[:MAX_DATES]
