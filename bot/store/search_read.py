@@ -52,22 +52,6 @@ class KnownFact:
 
 
 @dataclass(frozen=True, slots=True)
-class KnownEvent:
-    """A dated statement as /ask reads it: the date at its precision, and where it is said."""
-
-    start: str  # YYYY-MM-DD
-    end: str
-    precision: str
-    part: str | None
-    text: str
-    evidence: str
-    subject: str | None
-    subject_key: str | None
-    file: str
-    heading: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class RankedQuote:
     id: int
     marked: str  # the quote's text, CJK spaced, matched terms between the markers
@@ -114,35 +98,6 @@ class SearchReads(CorpusReader):
         )
         return [
             KnownFact(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), r[6])
-            for r in rows
-        ]
-
-    async def known_events(self, *, per_value: int = 5) -> list[KnownEvent]:
-        """Every dated statement, in document order (see `known_facts`)."""
-        rows = await self._rows(
-            "SELECT start, end, precision, part, text, evidence, subject, subject_key, file,"
-            " heading FROM ("
-            " SELECT e.start, e.end, e.precision, e.part, e.text, e.evidence, e.subject,"
-            "  e.subject_key, d.file, p.heading, e.id, row_number() OVER (PARTITION BY"
-            "  e.subject_key, e.start, e.end, e.precision, e.text ORDER BY d.file, e.id) AS nth"
-            " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
-            " LEFT JOIN passages AS p ON p.id = e.passage_id"
-            ") WHERE nth <= ? ORDER BY file, id",
-            (per_value,),
-        )
-        return [
-            KnownEvent(
-                str(r[0]),
-                str(r[1]),
-                str(r[2]),
-                r[3],
-                str(r[4]),
-                str(r[5]),
-                r[6],
-                r[7],
-                str(r[8]),
-                r[9],
-            )
             for r in rows
         ]
 
