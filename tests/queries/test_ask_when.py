@@ -92,3 +92,9 @@ async def test_the_card_says_when_the_sources_date_it_differently(corpus: Corpus
     assert entry.differ and len({t.file for t in entry.tellings}) >= 2
     assert "the sources date it differently" in card_text(ask_card(found))
     assert "各来源的日期不一致" in card_text(ask_card(found, "zh-CN"))
+
+
+async def test_a_word_in_common_is_not_the_happening_asked_about(corpus: Corpus) -> None:
+    # the republication's title names Yan and AGI; it is not when he chose AGI
+    found = await ask(corpus, "when did Yan decide AGI was the direction")
+    assert isinstance(found, AskAnswer) and found.happening is None

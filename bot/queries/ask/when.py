@@ -4,7 +4,15 @@ joined, first ran ...), with every source's date and sentence, as the timeline h
 
 from __future__ import annotations
 
-from bot.queries.ask.knowledge import Asked, Knowledge, names_in, overlap, stems, subject_of
+from bot.queries.ask.knowledge import (
+    Asked,
+    Knowledge,
+    enough,
+    names_in,
+    overlap,
+    stems,
+    subject_of,
+)
 from bot.queries.corpus import Corpus
 from bot.queries.results import TimelineEntry
 from bot.queries.timeline import entries
@@ -43,7 +51,8 @@ def matching_happening(known: Knowledge, asked: Asked) -> int | None:
             continue
         kind = KIND_WEIGHT if _kind_asked(item.attribute, asked) else 0
         words = overlap(asked.words, item.words)
-        if asked.words and not (words or kind):
+        # a word in common is not enough: the kind asked, or most of the question's words
+        if asked.words and not (kind or enough(asked.words, item.words)):
             continue
         said = words + overlap(asked.topic, item.words) + kind
         if not said:
