@@ -16,12 +16,17 @@ from opencc import OpenCC
 # found this way says so, and never shows the typed name as the corpus's words.
 COMMON_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "海螺": ("Hailuo",),  # the Chinese name of MiniMax's Hailuo products
+        "海螺": ("Hailuo", "Hailuo AI"),  # the Chinese name of the Hailuo products and app
         "海螺AI": ("Hailuo AI",),
         "红杉": ("HongShan",),  # HongShan's usual Chinese name; 003 writes 鸿商
         "红杉中国": ("HongShan",),
         "阿里": ("Alibaba",),  # the usual short form of 阿里巴巴
         "商汤": ("SenseTime",),  # the usual short form of 商汤科技
+        "稀宇科技": ("MiniMax",),  # the company's registered Chinese name
+        "稀宇": ("MiniMax",),
+        "星野": ("Xingye",),  # the app's Chinese name; 003 writes only Xingye
+        "黄仁勋": ("Jensen Huang",),  # the corpus writes his name in English only
+        "李彦宏": ("Robin Li",),
         # Zhipu AI's chatbot; 003 writes it beside Kimi, so either may be meant
         "智谱清言": ("Zhipu AI", "Kimi"),
     }

@@ -215,18 +215,9 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
-# Names a question may use that the corpus never writes: a short curated list, marked as
-# such, never shown as the corpus's words. Each maps to a name the corpus does write.
-CURATED_NAMES: dict[str, str] = {
-    "海螺": "Hailuo AI",  # curated: the app's Chinese name; the corpus writes only Hailuo
-    "星野": "Xingye",  # curated: the app's Chinese name; the corpus writes only Xingye
-    "黄仁勋": "Jensen Huang",  # curated: the corpus writes his name in English only
-    "李彦宏": "Robin Li",  # curated: the corpus writes his name in English only
-}
-
 # How the company itself is named; it is the subject when a question names nothing else.
 COMPANY = "MiniMax"
-COMPANY_NAMES = ("minimax", "迷你马克斯", "名之梦", "稀宇科技", "稀宇")
+COMPANY_NAMES = ("minimax", "迷你马克斯")
 
 # Labels of the other attributes a topic reads, in Chinese (English: bot.queries.labels).
 SECONDARY_LABELS_ZH: dict[str, str] = {

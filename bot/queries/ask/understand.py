@@ -9,11 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.names import name_key
+from bot.domain.names import COMMON_NAMES, common_name, name_key
 from bot.queries.ask.lexicon import (
     COMPANY,
     COMPANY_NAMES,
-    CURATED_NAMES,
     KIND_PATTERNS,
     TOPICS,
     Kind,
@@ -91,7 +90,7 @@ def _kind(text: str) -> Kind:
 def _chinese_names(catalog: Catalog) -> frozenset[str]:
     """The Chinese names a question may use, kept whole when its Chinese is read: the
     corpus's own, the company's and the curated ones."""
-    return CORPUS_NAMES(catalog) | {n for n in (*COMPANY_NAMES, *CURATED_NAMES) if is_cjk(n)}
+    return CORPUS_NAMES(catalog) | {n for n in (*COMPANY_NAMES, *COMMON_NAMES) if is_cjk(n)}
 
 
 CHINESE_NAMES = PerCatalog(_chinese_names)
@@ -101,9 +100,12 @@ def _subject_named(catalog: Catalog, typed: str, things: Mapping[str, str]) -> S
     key = name_key(typed)
     if not key:
         return None
-    curated = typed in CURATED_NAMES
-    if curated:
-        key = name_key(CURATED_NAMES[typed])
+    known_as = common_name(typed)
+    curated = bool(known_as)
+    for name in known_as:  # the first of the corpus's names that names one thing
+        key = name_key(name)
+        if key in catalog.person_by_key or key in catalog.model_by_key or key in things:
+            break
     if key in COMPANY_NAMES or typed in COMPANY_NAMES:
         return Subject(COMPANY, "company", (name_key(COMPANY),), typed, spellings=(COMPANY,))
     person = catalog.person_by_key.get(key)
