@@ -98,3 +98,12 @@ async def test_a_word_in_common_is_not_the_happening_asked_about(corpus: Corpus)
     # the republication's title names Yan and AGI; it is not when he chose AGI
     found = await ask(corpus, "when did Yan decide AGI was the direction")
     assert isinstance(found, AskAnswer) and found.happening is None
+
+
+async def test_the_verb_and_the_name_must_both_fit(corpus: Corpus) -> None:
+    # `join` is not a happening of another kind; Talkie's launch is not abab 6.5's release
+    for question in ("when did Yan join SenseTime", "when was Talkie launched"):
+        found = await ask(corpus, question)
+        assert isinstance(found, AskAnswer) and found.happening is None, question
+    _, platform = await happening(corpus, "when was Hailuo released")
+    assert "Hailuo platform" in platform.text  # the name whole, not Hailuo-02
