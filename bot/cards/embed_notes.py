@@ -156,8 +156,11 @@ def add_cited_group(
     for field in _named(name, chunks, layout.locale):
         layout.add(field.name, field.value)
     if left_out:
-        # A list left out whole still shows its title, over the count of what it held.
-        layout.note(left_out, what, name=name if not chunks else ZWSP)
+        # A list left out whole still shows its title, over the count of what it held, where
+        # the title fits beside the notes' sources (the room kept for a note is a short one's).
+        titled = Field(shorten(name, FIELD_NAME_LIMIT), more(left_out, what, layout.locale))
+        whole = not chunks and _fits(layout, [titled, *source_fields(layout, notes)], later)
+        layout.note(left_out, what, name=name if whole else ZWSP)
 
 
 def _named(name: str, chunks: Sequence[str], locale: Locale) -> list[Field]:
