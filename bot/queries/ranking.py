@@ -110,8 +110,11 @@ def collapse(rows: Sequence[Row], marked: Callable[[Row], str]) -> list[Row]:
     kept: list[Row] = []
     kept_words: list[frozenset[str]] = []
     for index, row in enumerate(rows):
+        if index >= COLLAPSE_WINDOW:  # past the window rows are kept as they come
+            kept.extend(rows[index:])
+            break
         words = _plain_words(marked(row))
-        if index < COLLAPSE_WINDOW and words:
+        if words:
             same = any(
                 len(words & other) >= SAME_TEXT * min(len(words), len(other))
                 and min(len(words), len(other)) >= SAME_TEXT * max(len(words), len(other))

@@ -67,15 +67,22 @@ class SearchReads(CorpusReader):
         query = to_ranked_query(user_text, prefix=prefix)
         if query is None:
             return []
+        # bm25 alone picks the best `window` of the candidates; only those are highlighted
+        # (highlight re-reads a row's text), in a second scan of the matches: MATERIALIZED
+        # keeps it a scan, as a join it would run the full-text query once per row
         rows = await self._rows(
-            "SELECT m.id, d.file, p.heading, p.kind, m.marked, m.score FROM ("
-            " SELECT * FROM ("
-            f"  SELECT rowid AS id, {_PASSAGE_BM25} AS score,"
-            "   highlight(passages_words, 0, ?2, ?3) AS marked"
+            "WITH best AS (SELECT id, score FROM ("
+            f"  SELECT rowid AS id, {_PASSAGE_BM25} AS score"
             "   FROM passages_words WHERE passages_words MATCH ?1 LIMIT ?5"
-            " ) ORDER BY score LIMIT ?4"
-            ") AS m JOIN passages AS p ON p.id = m.id JOIN documents AS d ON d.id = p.document_id"
-            " ORDER BY m.score, m.id",
+            " ) ORDER BY score, id LIMIT ?4),"
+            " marked AS MATERIALIZED (SELECT rowid AS id,"
+            "  highlight(passages_words, 0, ?2, ?3) AS marked FROM passages_words"
+            "  WHERE passages_words MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
+            "  AND +rowid IN (SELECT id FROM best))"
+            " SELECT best.id, d.file, p.heading, p.kind, marked.marked, best.score"
+            " FROM best JOIN marked ON marked.id = best.id"
+            " JOIN passages AS p ON p.id = best.id JOIN documents AS d ON d.id = p.document_id"
+            " ORDER BY best.score, best.id",
             (query, *marks, window, CANDIDATES),
         )
         return [
@@ -148,20 +155,31 @@ class SearchReads(CorpusReader):
         query = to_ranked_query(user_text, prefix=prefix, every=every)
         if query is None:
             return []
+        # the speakers are checked row by row as matches come (a primary-key read each):
+        # offered to FTS5 as a set of rowids, every quote of a prolific speaker became a
+        # full-text query of its own
         speaker_filter = (
             ""
             if speakers is None
-            else " AND rowid IN (SELECT id FROM quotes WHERE speaker IN"
-            " (SELECT value FROM json_each(?5)))"
+            else " AND EXISTS (SELECT 1 FROM quotes AS q WHERE q.id = quotes_words.rowid"
+            " AND q.speaker IN (SELECT value FROM json_each(?5)))"
         )
         parameters: tuple[object, ...] = (query, *marks, window)
         if speakers is not None:
             parameters += (json.dumps(list(speakers)),)
-        rows = await self._rows(
-            f"SELECT * FROM (SELECT rowid, highlight(quotes_words, 0, ?2, ?3),"
-            f" highlight(quotes_words, 1, ?2, ?3), {_QUOTE_BM25} AS score"
-            f" FROM quotes_words WHERE quotes_words MATCH ?1{speaker_filter}"
-            f" LIMIT {CANDIDATES}) ORDER BY score LIMIT ?4",
+        rows = await self._rows(  # as `ranked_passages`: bm25 picks, the best are highlighted
+            "WITH best AS (SELECT id, score FROM ("
+            f"  SELECT rowid AS id, {_QUOTE_BM25} AS score"
+            f"   FROM quotes_words WHERE quotes_words MATCH ?1{speaker_filter}"
+            f"   LIMIT {CANDIDATES}"
+            " ) ORDER BY score, id LIMIT ?4),"
+            " marked AS MATERIALIZED (SELECT rowid AS id,"
+            "  highlight(quotes_words, 0, ?2, ?3) AS text,"
+            "  highlight(quotes_words, 1, ?2, ?3) AS question FROM quotes_words"
+            "  WHERE quotes_words MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
+            "  AND +rowid IN (SELECT id FROM best))"
+            " SELECT best.id, marked.text, marked.question, best.score"
+            " FROM best JOIN marked ON marked.id = best.id ORDER BY best.score, best.id",
             parameters,
         )
         return [RankedQuote(int(r[0]), str(r[1] or ""), str(r[2] or ""), float(r[3])) for r in rows]

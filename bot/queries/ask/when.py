@@ -10,6 +10,7 @@ from bot.queries.ask.knowledge import (
     Asked,
     Knowledge,
     names_in,
+    names_pattern,
     overlap,
     stems,
     subject_of,
@@ -60,9 +61,10 @@ def matching_happening(known: Knowledge, asked: Asked) -> int | None:
     # the question's other words; Chinese left unread (`何时`) says nothing of English tellings
     rest = frozenset(w for w in asked.words - verbs if not is_cjk(w))
     best: tuple[int, int] | None = None
+    names = names_pattern(asked.names)
     for item in known.happenings.candidates(asked):
         subject = bool(asked.keys) and bool(item.subject_key) and subject_of(item, asked)
-        named = bool(asked.names) and names_in(item.value, asked.names)
+        named = names_in(item.value, names)
         if asked.keys and not asked.company and not (subject or named):
             continue
         kind = item.attribute in kinds
