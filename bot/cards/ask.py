@@ -5,6 +5,7 @@ covered, with the nearest passages. Labels follow the question's language."""
 from __future__ import annotations
 
 from bot.cards.card import Card, Entry, Section, Tone
+from bot.cards.disagreements import disagreement_fact
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.cards.models import facts
 from bot.cards.quotes import quoted
@@ -38,13 +39,17 @@ def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
     if answer.curated is not None:
         typed, name = answer.curated
         notices.append(say("ask.curated", locale, typed=typed, name=name))
-    disputed = any(line.disputed for line in answer.facts)
+    disputed = any(line.disputed for line in answer.facts) or bool(answer.disagreements)
     if disputed:
         notices.append(say("ask.disputed", locale))
     sections: list[Section] = []
     if answer.happening is not None:  # each source's date in the timeline's own words
         told = events((answer.happening,), locale).entries
         sections.append(Section(say("ask.when", locale), told, what="events"))
+    if answer.disagreements:
+        points = tuple(disagreement_fact(item, locale) for item in answer.disagreements)
+        counted = say("disagree.counted", locale, n=len(points))
+        sections.append(Section(counted, facts=points, what="points"))
     if answer.passages:
         which = "ask.supporting" if answer.outcome == "answered" else "ask.nearest"
         entries = tuple(Entry(hit.snippet, citations=(hit.citation,)) for hit in answer.passages)

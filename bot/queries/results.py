@@ -295,6 +295,7 @@ class AskAnswer:
     passages: tuple[SearchHit, ...] = ()
     curated: tuple[str, str] | None = None  # (as typed, the name read) from the curated list
     happening: TimelineEntry | None = None  # what a "when" asks about, each source's date
+    disagreements: tuple[Disagreement, ...] = ()  # on what is asked, not on a fact line
 
 
 # ---------------------------------------------------------------- organisations and concepts

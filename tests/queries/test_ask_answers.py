@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cards.ask import ask_card
+from bot.cards.text import card_text
 from bot.queries.ask import ask, understand
 from bot.queries.corpus import Corpus
 from bot.queries.results import AskAnswer, Problem
@@ -116,3 +118,15 @@ async def test_not_understood_or_not_covered_says_so(corpus: Corpus) -> None:
     nonsense = await answered(corpus, "zqxjv wvvkpq")
     assert nonsense.outcome != "answered" and not nonsense.facts and not nonsense.quote
     assert isinstance(await ask(corpus, "🚀 ?!"), Problem)
+
+
+async def test_a_yes_no_answer_shows_where_the_sources_disagree(corpus: Corpus) -> None:
+    """001 says MiniMax owns no GPUs, 003 speaks of its GPU clusters: the answer shows both
+    claims with their documents, not only the interview's."""
+    found = await answered(corpus, "does MiniMax own GPUs")
+    gpus = next(item for item in found.disagreements if item.attribute == "owns_gpus")
+    assert {"001_ee2c00c8cd1ea3f4.txt", "003_2acd4246ab7622df.txt"} <= set(gpus.files)
+    assert any("GPU clusters" in value.value for value in gpus.values)
+    text = card_text(ask_card(found))
+    assert "Where the sources disagree" in text and "Large-scale GPU clusters" in text
+    assert (await answered(corpus, "what did Yan say about scaling laws")).disagreements == ()

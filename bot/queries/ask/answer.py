@@ -29,6 +29,7 @@ from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Lang
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.ask.when import happening_entry, matching_happening
 from bot.queries.corpus import Corpus
+from bot.queries.disagreements import about_subject
 from bot.queries.hybrid import fuse_passages
 from bot.queries.labels import label_for
 from bot.queries.quotes import find_quote
@@ -36,6 +37,7 @@ from bot.queries.ranking import MARKS, excerpt
 from bot.queries.results import (
     AskAnswer,
     Citation,
+    Disagreement,
     FactLine,
     FactValue,
     Problem,
@@ -43,7 +45,7 @@ from bot.queries.results import (
     SearchHit,
     TimelineEntry,
 )
-from bot.queries.search import query_words, ranked
+from bot.queries.search import fold, query_words, ranked
 from bot.store.fts import is_cjk
 from bot.store.search_read import RankedPassage
 
@@ -292,7 +294,30 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
         outcome = "answered"
     elif not understood:
         outcome = "not_understood"
-    return _answer(question, outcome, facts, quote, passages, happening)
+    disputes = await _disputes(corpus, question, topic, facts) if outcome == "answered" else ()
+    return _answer(question, outcome, facts, quote, passages, happening, disputes)
+
+
+async def _disputes(
+    corpus: Corpus, question: Question, topic: Topic | None, facts: tuple[FactLine, ...]
+) -> tuple[Disagreement, ...]:
+    """The disagreements about the subject on what is asked (its topic's attributes or
+    words), other than those a disputed fact line already shows with both sides."""
+    subject = question.subject
+    if subject is None or topic is None:
+        return ()
+    items, _ = await about_subject(corpus, subject.spellings or (subject.name,))
+    on_lines = {line.attribute for line in facts if line.disputed}
+    words = {fold(word) for word in topic.words.split()}
+    return tuple(
+        item
+        for item in items
+        if item.attribute not in on_lines
+        and (
+            item.attribute in topic.attributes
+            or words & {fold(w) for w in re.split(r"\W+", f"{item.label} {item.attribute}")}
+        )
+    )
 
 
 async def _unwritten(corpus: Corpus, question: Question) -> bool:
@@ -312,6 +337,7 @@ def _answer(
     quote: QuoteAnswer | None,
     passages: list[SearchHit],
     happening: TimelineEntry | None = None,
+    disputes: tuple[Disagreement, ...] = (),
 ) -> AskAnswer:
     subject, topic = question.subject, question.topic
     curated = (subject.typed, subject.name) if subject is not None and subject.curated else None
@@ -327,6 +353,7 @@ def _answer(
         tuple(passages),
         curated,
         happening,
+        disputes,
     )
 
 
