@@ -12,7 +12,8 @@ from __future__ import annotations
 import string
 from typing import Literal, get_args
 
-from bot.cards.catalog import ATTRIBUTES, LABELS
+from bot.cards.attribute_labels import ATTRIBUTES
+from bot.cards.catalog import LABELS
 
 Locale = Literal["en", "zh-CN", "zh-TW"]
 LOCALES: tuple[Locale, ...] = get_args(Locale)

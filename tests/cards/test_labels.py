@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.cards.attribute_labels import ATTRIBUTES
 from bot.cards.build import card_for
 from bot.cards.card import Card
-from bot.cards.catalog import ATTRIBUTES, LABELS
+from bot.cards.catalog import LABELS
 from bot.cards.dates import format_when
 from bot.cards.labels import LOCALES, counted, left_out, locale_of, placeholders, say
 from bot.cards.text import card_text, columns, render_text
