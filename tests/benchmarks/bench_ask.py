@@ -12,9 +12,10 @@ each question's time (p50, p99).
 An answer is right when it shows at least `SHARE` of the expected fact's key words (numbers,
 names, the words of the value; `expect` in the gold file) in what it puts in front of the
 reader (for /ask: the facts with their evidence, the quote, the passages shown; for the peer:
-its top three paragraphs whole). A question the corpus does not cover is right when the bot
-says it is not covered (the peer cannot, so it is never right there). recall@3: the gold
-evidence is in one of the first three passages (/search) or quotes (/quote, three ranks).
+its top three paragraphs whole), and shows nothing unrelated (`strays`). A question the
+corpus does not cover is right when the bot says it is not covered (the peer cannot, so it
+is never right there). recall@3: the gold evidence is in one of the first three passages
+(/search) or quotes (/quote, three ranks).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from bot.cards.dates import telling_when
 from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.queries.ask import ask
-from bot.queries.corpus import Corpus
+from bot.queries.corpus import Catalog, Corpus
 from bot.queries.quotes import find_quote
 from bot.queries.ranking import clean
 from bot.queries.results import AskAnswer, QuoteAnswer
@@ -58,12 +59,21 @@ class Gold:
     expect: str
     evidence: str | None
     held_out: bool = False  # written after tuning, never tuned on: reported apart
+    absent: tuple[str, ...] = ()  # noise seen once: words the answer must not show
 
 
 def load() -> list[Gold]:
     rows = tomllib.loads(GOLD.read_text(encoding="utf-8"))["question"]
     return [
-        Gold(r["q"], r["lang"], r["kind"], r["expect"], r.get("evidence"), r.get("held_out", False))
+        Gold(
+            r["q"],
+            r["lang"],
+            r["kind"],
+            r["expect"],
+            r.get("evidence"),
+            r.get("held_out", False),
+            tuple(r.get("absent", ())),
+        )
         for r in rows
     ]
 
@@ -99,6 +109,29 @@ def _normal(text: str) -> str:
 def has_evidence(evidence: str, texts: Sequence[str]) -> bool:
     probe = _normal(evidence)[:60]
     return any(probe and probe in _normal(text) for text in texts)
+
+
+def strays(answer: AskAnswer, gold: Gold, catalog: Catalog) -> list[str]:
+    """What the answer shows that is not what is asked: a fact line about another person,
+    model or document than the question's subject (`Yang Bin · Role` under `闫俊杰是谁`,
+    `Wei Wei · Role` under `who led the Series B`; with no subject, about a person) that the
+    expected fact names neither by name nor by value; and any word the gold marks `absent`
+    (noise seen once). A model's variants (MiniMax-M1-40K for MiniMax-M1) and the company's
+    own things (a funding round) are the subject's."""
+    wanted = key_words(gold.expect)
+    titles = {source.title for source in catalog.sources.values()}
+    found = []
+    for line in answer.facts:
+        other, dot, _ = line.label.partition(" · ")
+        person = catalog.person(other)
+        named = person or (answer.subject and (other in titles or catalog.model(other)))
+        if not dot or not named or other.startswith(answer.subject or "\0"):
+            continue
+        said = " ".join([other, *(v.value for v in line.values)])
+        if not key_words(said) & wanted:
+            found.append(line.label)
+    text = shown(answer).casefold()
+    return found + [word for word in gold.absent if word.casefold() in text]
 
 
 def shown(answer: AskAnswer) -> str:
@@ -167,12 +200,16 @@ async def measure(
             found = await ask(corpus, g.q)
             times.append(time.perf_counter() - start)
             if isinstance(found, AskAnswer):
+                noise = strays(found, g, corpus.catalog) if covered else []
                 right = holds(g.expect, shown(found)) if covered else found.outcome != "answered"
+                right = right and not noise
             else:
-                right = not covered
+                noise, right = [], not covered
             if details and not right:
                 tag = "held out " if g.held_out else ""
                 print(f"  WRONG {tag}[{g.kind}/{g.lang}] {g.q} -> expected {g.expect}")
+                if noise:
+                    print(f"    noise: {'; '.join(noise)}")
             if g.held_out:
                 held.total[g.lang] += 1
                 held.right[g.lang] += right

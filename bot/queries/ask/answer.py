@@ -13,21 +13,12 @@ import re
 from typing import Literal
 
 from bot.domain.text import shown
-from bot.queries.ask.knowledge import (
-    DATE_ATTRIBUTES,
-    Asked,
-    Knowledge,
-    Known,
-    enough,
-    in_corpus,
-    knowledge,
-    matching_facts,
-    overlap,
-    stems,
-)
+from bot.queries.ask.knowledge import DATE_ATTRIBUTES, Knowledge, Known, in_corpus, knowledge
 from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Language, Topic
+from bot.queries.ask.matching import elsewhere, matching_facts
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.ask.when import happening_entry, matching_happening
+from bot.queries.ask.words import Asked, enough, overlap, stems
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.hybrid import fuse_passages
@@ -90,6 +81,8 @@ def _asked(corpus: Corpus, question: Question, topic: Topic | None) -> Asked:
         people=frozenset(corpus.catalog.person_by_key),
         typed=stems(" ".join(question.cue)),
         name_words=stems(" ".join(names)),
+        quantity=question.kind in ("how_many", "how_much"),
+        variants=subject is not None and subject.what in ("model", "thing"),
     )
 
 
@@ -231,9 +224,10 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     return hits, bool(good)
 
 
-async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
+async def _quote(corpus: Corpus, known: Knowledge, question: Question) -> QuoteAnswer | None:
     """What was said about the rest of the question (`what did Yan say about ...`): by the
-    person asked about, else by anyone, when it holds enough of the question's words."""
+    person asked about, else by anyone, when it holds enough of the question's words; about
+    the company, never what names only another organisation (`I founded Crossing`)."""
     subject = question.subject
     if not question.rest and not question.cue:
         return None
@@ -253,6 +247,8 @@ async def _quote(corpus: Corpus, question: Question) -> QuoteAnswer | None:
         return None
     thing = subject is not None and subject.what not in ("company", "person")
     if thing and subject and not _mentions(f"{found.text} {found.question or ''}", subject):
+        return None
+    if subject is not None and subject.what == "company" and elsewhere(found.text, known):
         return None
     return found
 
@@ -286,7 +282,7 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
         facts = tuple(
             f for f in facts if f.attribute in DATE_ATTRIBUTES and (f.disputed or not happening)
         )
-    quote = await _quote(corpus, question) if question.kind != "when" else None
+    quote = await _quote(corpus, known, question) if question.kind != "when" else None
     passages, relevant = await _passages(corpus, question)
     understood = subject is not None or topic is not None or bool(question.rest)
     outcome: Literal["answered", "not_covered", "not_understood"] = "not_covered"

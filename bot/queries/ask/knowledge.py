@@ -15,8 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from bot.domain.entities import ORGANISATION_KINDS
 from bot.domain.names import name_key
 from bot.domain.records import DocumentKind
+from bot.queries.ask.words import PREFIXES, Asked, names_pattern, stem, stems
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.results import Source
 from bot.queries.search import closest_term, fold
@@ -25,13 +27,9 @@ from bot.store.fts import is_cjk
 from bot.store.search_read import KnownFact
 from bot.store.timeline_read import EventRow
 
-MAX_LINES = 3  # fact lines shown for one question
 BYLINE_CHARS = 3000  # where a document's credits are written: its opening
 MAX_SOURCES = 5  # sources kept for one statement repeated across documents
 COMMON = 5000  # a stem on more items than this finds nothing by itself: too common
-_WORD = re.compile(r"\w+")
-_SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
-_PREFIXES = ("re", "pre", "co")
 # Attributes whose value is a date: a "when" question is answered by them too.
 DATE_ATTRIBUTES = frozenset(
     {
@@ -44,31 +42,6 @@ DATE_ATTRIBUTES = frozenset(
         "moe_development_start",
     }
 )
-
-
-def stem(word: str) -> str:
-    """A rough English stem, only to match a question's words with a fact's: `launched`,
-    `launch`; `investors`, `investor`. Short words and digits are left as they are."""
-    word = word.casefold()
-    if len(word) <= 4 or not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
-def stems(text: str) -> frozenset[str]:
-    """The stems of a text's words, with hyphenated words also whole (`pre-training`)."""
-    found = {stem(w) for w in _WORD.findall(text.replace("_", " "))}
-    found |= {stem(w.replace("-", "")) for w in re.findall(r"\w+(?:-\w+)+", text)}
-    return frozenset(found)
-
-
-def overlap(wanted: Iterable[str], have: frozenset[str]) -> int:
-    """How many of the wanted stems a text has: whole, or behind a prefix that keeps the
-    meaning (`publish` in `republish`, `founder` in `co-founder`)."""
-    return sum(1 for w in wanted if w in have or any(p + w in have for p in _PREFIXES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +80,7 @@ class Shelf:
         found: set[int] = set()
         for key in asked.keys:
             found.update(self.by_subject.get(key, ()))
-            if not asked.company and key:
+            if asked.variants and key:
                 at = bisect.bisect_left(self.subject_keys, key)
                 while at < len(self.subject_keys) and self.subject_keys[at].startswith(key):
                     found.update(self.by_subject[self.subject_keys[at]])
@@ -117,7 +90,7 @@ class Shelf:
                 found.update(self.company_by_attribute.get(attribute, ()))
         words = asked.words | asked.typed | asked.topic | asked.name_words
         for word in words:
-            for form in (word, *(p + word for p in _PREFIXES)):
+            for form in (word, *(p + word for p in PREFIXES)):
                 posting = self.by_stem.get(form, ())
                 if len(posting) <= COMMON:
                     found.update(posting)
@@ -160,6 +133,8 @@ class Knowledge:
     happenings: Shelf
     subjects: dict[str, str]  # subject key -> the subject as facts name it
     tellings: dict[int, tuple[EventRow, ...]]  # happening id -> its tellings, finest date first
+    # the names of every organisation but the company (`NVIDIA`, `SenseTime`)
+    elsewhere: re.Pattern[str] | None = None
 
 
 async def in_corpus(corpus: Corpus, word: str) -> bool:
@@ -257,7 +232,18 @@ def _build(
         _shelf(_happening(rows) for rows in tellings.values()),
         {row.subject_key: row.subject for row in facts},
         {happening: tuple(rows) for happening, rows in tellings.items()},
+        names_pattern(_other_organisations(catalog)),
     )
+
+
+def _other_organisations(catalog: Catalog) -> list[str]:
+    company = catalog.entity("MiniMax")
+    return [
+        alias
+        for entity in catalog.entities
+        if entity.kind in ORGANISATION_KINDS and entity is not company
+        for alias in entity.aliases
+    ]
 
 
 class _Key:
@@ -285,94 +271,3 @@ def built_knowledge(catalog: Catalog) -> Knowledge | None:
     """The knowledge of this generation when a question has read it already, else None:
     for what must answer without waiting (autocomplete)."""
     return catalog.derived(_KEY, lambda _: None) if catalog.has_derived(_KEY) else None
-
-
-@dataclass(frozen=True, slots=True)
-class Asked:
-    """What the knowledge is searched with: the subject's name keys and name words, the
-    topic's attributes and words, and the question's own words, all stemmed."""
-
-    keys: tuple[str, ...]
-    names: tuple[str, ...]  # the subject's spellings, when it is not the company
-    attributes: tuple[str, ...]
-    topic: frozenset[str]
-    words: frozenset[str]
-    company: bool  # the subject is the company: facts about it rarely name it
-    who: bool = False  # a "who" question: people whose facts say what is asked answer it
-    typed: frozenset[str] = frozenset()  # the words that named the topic, as typed
-    people: frozenset[str] = frozenset()  # name keys of the corpus's people
-    name_words: frozenset[str] = frozenset()  # stems of the subject's spellings
-
-
-def enough(wanted: frozenset[str], have: frozenset[str]) -> bool:
-    """Whether a text holds enough of the wanted stems to be about them: half of them, and
-    two when there are three or more."""
-    found = overlap(wanted, have)
-    return bool(wanted) and 2 * found >= len(wanted) and found >= min(2, len(wanted) - 1 or 1)
-
-
-def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern finding any of the names written as a whole word (None: no names), built
-    once per question: the facts it is tried on number thousands at scale."""
-    if not names:
-        return None
-    either = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
-
-
-def names_in(text: str, names: re.Pattern[str] | None) -> bool:
-    """Whether any of the names (see `names_pattern`) is written in the text."""
-    return names is not None and names.search(text) is not None
-
-
-def subject_of(item: Known, asked: Asked) -> bool:
-    if any(item.subject_key == k for k in asked.keys):
-        return True
-    # a model's variants (MiniMax-M1-40K for MiniMax-M1); the company's own things
-    variant = not asked.company and any(item.subject_key.startswith(k) for k in asked.keys if k)
-    return variant or (asked.company and item.company_own)
-
-
-def _about(item: Known, asked: Asked, names: re.Pattern[str] | None) -> bool:
-    if not asked.keys:
-        return True
-    text = f"{item.value} {item.subject}" if item.document else item.value
-    return subject_of(item, asked) or names_in(text, names)
-
-
-def _fact_score(item: Known, asked: Asked) -> int:
-    on_topic = 3 if item.attribute in asked.attributes else 0
-    attribute = stems(item.attribute)
-    said = 2 * overlap(asked.words, attribute) + overlap(asked.words, item.words)
-    return on_topic + said
-
-
-def _someone(item: Known, asked: Asked) -> bool:
-    """For a "who" question: a person whose fact says what is asked (`co-founder`)."""
-    wanted = asked.words | asked.typed
-    return asked.who and item.subject_key in asked.people and overlap(wanted, item.words) > 0
-
-
-def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
-    """The facts that answer, grouped by subject and attribute, best first."""
-    if asked.keys and not asked.words and not asked.attributes and not asked.topic:
-        return []
-    candidates = known.facts.candidates(asked)
-    scored: dict[tuple[str, str], tuple[int, list[Known]]] = {}
-    names = names_pattern(asked.names)
-    for item in candidates:
-        someone = _someone(item, asked)
-        if not (someone or _about(item, asked, names)):
-            continue
-        score = _fact_score(item, asked) + (4 + (item.attribute == "role") if someone else 0)
-        if score <= 0 or (not asked.keys and not someone and not enough(asked.words, item.words)):
-            continue
-        group = (item.owner or item.subject, item.attribute)
-        best, items = scored.get(group, (0, []))
-        items.append(item)
-        scored[group] = (max(best, score), items)
-    ranked = sorted(scored.values(), key=lambda pair: -pair[0])
-    if not ranked:
-        return []
-    top = ranked[0][0]
-    return [items for score, items in ranked if score * 2 >= top][:MAX_LINES]

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bot.queries.ask.knowledge import (
-    Asked,
-    Knowledge,
-    names_in,
-    names_pattern,
-    overlap,
-    stems,
-    subject_of,
-)
+from bot.queries.ask.knowledge import Knowledge
+from bot.queries.ask.matching import subject_of
+from bot.queries.ask.words import Asked, names_in, names_pattern, overlap, stems
 from bot.queries.corpus import Corpus
 from bot.queries.results import TimelineEntry
 from bot.queries.timeline import entries
