@@ -15,6 +15,7 @@ import discord
 from bot.cards.embed import render_embed
 from bot.cards.labels import DEFAULT, Locale
 from bot.commands import Call
+from bot.discord_app.laid_out import SealedEmbed
 from bot.queries.corpus import Corpus
 from bot.queries.listings import Answer
 from bot.queries.results import QuoteAnswer
@@ -25,7 +26,7 @@ Key = tuple[Call, date, Locale]
 @dataclass(frozen=True, slots=True)
 class Rendered:
     answer: Answer
-    embed: discord.Embed  # never changed once made: discord.py only reads it to send
+    embed: discord.Embed  # sealed (laid out once): discord.py only reads it to send
 
 
 def _repeatable(answer: Answer) -> bool:
@@ -74,7 +75,7 @@ class AnswerCache:
                 self._items.move_to_end(key)
                 return found
             answer = await call.answer(corpus, today)
-        rendered = Rendered(answer, render_embed(answer, locale))
+        rendered = Rendered(answer, SealedEmbed.seal(render_embed(answer, locale)))
         if _repeatable(answer) and self._generation == generation:
             self._items[key] = rendered
             if len(self._items) > self.size:

@@ -21,30 +21,34 @@ COOLDOWN_RATE, COOLDOWN_SECONDS = 5, 10.0
 
 
 class UserCooldowns:
-    """Per-user token buckets, `rate` uses per `per` seconds. Users idle for a whole window
-    are forgotten once per window, not on every use as discord.py's own cooldown does (that
-    walk over every bucket is most of a busy command's overhead)."""
+    """Per-user token buckets, `rate` uses per `per` seconds, as discord.py's `Cooldown` counts
+    them. Users idle for a whole window are forgotten once per window, not on every use as
+    discord.py's own cooldown does (that walk over every bucket is most of a busy command's
+    overhead); a bucket is two numbers, not an object, as most uses are a user's first."""
 
     def __init__(self, rate: int, per: float) -> None:
         self.rate, self.per = rate, per
-        self.buckets: dict[int, app_commands.Cooldown] = {}
+        self.buckets: dict[int, tuple[float, int]] = {}  # user: (window start, tokens left)
         self._swept = 0.0
 
     def check(self, interaction: discord.Interaction[Any]) -> bool:
         now = interaction.created_at.timestamp()
         if now - self._swept >= self.per:
             self.buckets = {
-                user: bucket
-                for user, bucket in self.buckets.items()
-                if bucket.get_tokens(now) < self.rate
+                user: bucket for user, bucket in self.buckets.items() if now <= bucket[0] + self.per
             }
             self._swept = now
-        bucket = self.buckets.get(interaction.user.id)
-        if bucket is None:
-            bucket = self.buckets[interaction.user.id] = app_commands.Cooldown(self.rate, self.per)
-        retry_after = bucket.update_rate_limit(now)
-        if retry_after:
-            raise app_commands.CommandOnCooldown(bucket, retry_after)
+        user = interaction.user.id
+        window, tokens = self.buckets.get(user, (now, self.rate))
+        if now > window + self.per:
+            tokens = self.rate
+        if tokens == self.rate:
+            window = now
+        tokens -= 1
+        self.buckets[user] = (window, tokens)
+        if tokens < 0:
+            cooldown = app_commands.Cooldown(self.rate, self.per)
+            raise app_commands.CommandOnCooldown(cooldown, self.per - (now - window))
         return True
 
 

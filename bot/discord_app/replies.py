@@ -3,6 +3,9 @@ Problem only to the asker."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import discord
 
 from bot.cards.embed import NO_PINGS, render_embed
@@ -10,10 +13,17 @@ from bot.cards.labels import Locale, locale_of
 from bot.queries.listings import Answer
 from bot.queries.results import Problem
 
+# Discord's locales are a closed set: each one's reading, worked out once.
+_READER_LOCALES: Mapping[discord.Locale, Locale] = MappingProxyType(
+    {tag: locale_of(tag.value) for tag in discord.Locale}
+)
+
 
 def reader_locale(interaction: discord.Interaction) -> Locale:
     """The locale of the person who pressed or typed: the fixed words of their answer."""
-    return locale_of(interaction.locale.value)
+    tag = interaction.locale
+    found = _READER_LOCALES.get(tag)
+    return found if found is not None else locale_of(tag.value)
 
 
 async def send_answer(

@@ -53,7 +53,9 @@ def slash_command(command: Command) -> SlashCommand:
     """`command` as a slash command, with a per-user cooldown when the table asks for one."""
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
-        await answer_call(interaction, command.call(**values))
+        # discord.py passes every option, None for those not given: only the given are checked
+        given = {name: value for name, value in values.items() if value is not None}
+        await answer_call(interaction, command.call(**given))
 
     # discord.py reads the parameters through inspect.signature, which honours __signature__.
     callback.__signature__ = signature(command)  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ import discord
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.commands import COMMANDS, Call, UsageError, prepare
 from bot.discord_app.button_values import pack, unpack
+from bot.discord_app.laid_out import LaidOutButtons, button
 from bot.discord_app.options import ask, client_of
 from bot.discord_app.replies import edit_answer, reader_locale
 from bot.discord_app.tree import FAILED, tell
@@ -69,11 +70,15 @@ class PageButton(
     def __init__(
         self, command: str, asker: int, page: int, values: str, *, emoji: str, disabled: bool
     ) -> None:
-        custom_id = f"p:{command}:{asker}:{page}:{values}"
+        custom_id = self.custom_id_for(command, asker, page, values)
         super().__init__(
             discord.ui.Button(emoji=emoji, style=SECONDARY, custom_id=custom_id, disabled=disabled)
         )
         self.command, self.asker, self.page, self.values = command, asker, page, values
+
+    @staticmethod
+    def custom_id_for(command: str, asker: int, page: int, values: str) -> str:
+        return f"p:{command}:{asker}:{page}:{values}"
 
     @classmethod
     async def from_custom_id(
@@ -125,13 +130,17 @@ class NextQuoteButton(
         disabled: bool,
         locale: Locale = DEFAULT,
     ) -> None:
-        custom_id = f"q:{asker}:{how}{number}:{values}"
+        custom_id = self.custom_id_for(asker, how, number, values)
         label = say("button.next_quote", locale)
         button: Button = discord.ui.Button(
             label=label, style=PRIMARY, custom_id=custom_id, disabled=disabled
         )
         super().__init__(button)
         self.asker, self.how, self.number, self.values = asker, how, number, values
+
+    @staticmethod
+    def custom_id_for(asker: int, how: str, number: int, values: str) -> str:
+        return f"q:{asker}:{how}{number}:{values}"
 
     @classmethod
     async def from_custom_id(
@@ -175,43 +184,34 @@ class NextQuoteButton(
 DYNAMIC_BUTTONS = (PageButton, NextQuoteButton)
 
 
-def _one_view(*items: discord.ui.Item[Any]) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    for item in items:
-        view.add_item(item)
-    return view
-
-
 def page_view(asker: int, call: Call, values: str, answer: Answer) -> discord.ui.View | None:
     """◀ ▶ under a page of `answer` to `call` (`values`: its values, packed), when it has more
-    than one page."""
+    than one page: the components of two PageButtons, laid out without building them."""
     if not isinstance(answer, Paged) or answer.page_count <= 1:
         return None
     page = answer.page + 1  # the table counts pages from 1, the queries from 0
-    name = call.command.name
-    back = PageButton(name, asker, max(page - 1, 1), values, emoji="◀", disabled=page <= 1)
-    forward = PageButton(
-        name,
-        asker,
-        min(page + 1, answer.page_count),
-        values,
-        emoji="▶",
-        disabled=page >= answer.page_count,
+    name, last = call.command.name, answer.page_count
+    back = PageButton.custom_id_for(name, asker, max(page - 1, 1), values)
+    forward = PageButton.custom_id_for(name, asker, min(page + 1, last), values)
+    return LaidOutButtons(
+        button(back, style=SECONDARY, emoji="◀", disabled=page <= 1),
+        button(forward, style=SECONDARY, emoji="▶", disabled=page >= last),
     )
-    return _one_view(back, forward)
 
 
 def quote_view(
     asker: int, answer: QuoteAnswer, values: str, locale: Locale = DEFAULT
 ) -> discord.ui.View:
-    """ "Next quote" under `answer`, labelled in the asker's `locale`."""
+    """ "Next quote" under `answer`, labelled in the asker's `locale`: a NextQuoteButton's
+    component."""
     if answer.how == "match":
         last = answer.rank + 1 >= answer.total
         number, how = answer.rank + 1, "m"
     else:
         last, number, how = False, answer.quote_id, "r"
-    button = NextQuoteButton(asker, how, number, values, disabled=last, locale=locale)
-    return _one_view(button)
+    custom_id = NextQuoteButton.custom_id_for(asker, how, number, values)
+    label = say("button.next_quote", locale)
+    return LaidOutButtons(button(custom_id, style=PRIMARY, label=label, disabled=last))
 
 
 async def buttons_for(

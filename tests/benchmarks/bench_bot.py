@@ -1,7 +1,7 @@
 """The bot's cost per interaction, next to a null bot, through the Discord API emulator.
 
     python -m tests.benchmarks.bench_bot [--interactions 2000] [--concurrency 8] [--profile]
-                                         [--mix fixed|varied]
+                                         [--mix fixed|varied] [--rounds 1] [--trace DIR]
 
 The emulator runs in this process, in its own thread (tests/emulator/threaded.py). Each bot
 runs in a subprocess of its own, so its figures are its own: CPU is the child's process time
@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import cProfile
 import json
+import os
 import pstats
 import random
 import statistics
@@ -52,6 +53,7 @@ MIX: list[tuple[str, dict[str, Any]]] = [
     ("onthisday", {}),
 ]
 WARMUP = 100
+CHECKPOINTS = (2000,)  # RSS is read after this many interactions too, when the run is longer
 WORDS = (
     "scaling", "compute", "GPUs", "agents", "MoE", "video", "speech", "Hailuo", "Talkie",
     "open source", "funding", "Tencent", "Alibaba", "reasoning", "context", "attention",
@@ -217,8 +219,25 @@ async def child(args: argparse.Namespace) -> None:
             await store.close()
 
 
+def snapshot(args: argparse.Namespace, when: str) -> None:
+    """With --trace DIR: the modules loaded, /proc/self/smaps_rollup and, when tracemalloc runs
+    (`--trace` starts it first thing), its snapshot, in DIR as `<bot>-<when>.*`."""
+    if not args.trace:
+        return
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    stem = Path(args.trace) / f"{args.child}-{when}"
+    stem.with_suffix(".modules").write_text("\n".join(sorted(sys.modules)))
+    stem.with_suffix(".smaps").write_text(Path("/proc/self/smaps_rollup").read_text())
+    if tracemalloc.is_tracing():
+        tracemalloc.take_snapshot().dump(str(stem.with_suffix(".trace")))
+
+
 async def measured(args: argparse.Namespace) -> None:
     """Report RSS once ready; count CPU (and profile) between the driver's begin and end."""
+    snapshot(args, "ready")
     print("READY " + json.dumps({"rss_ready": rss_mib()}), flush=True)
     # CPU time of the event loop's thread, not wall time: on a busy machine wall time mostly
     # measures waiting for a core (and the GIL), which says nothing about the bot's own cost.
@@ -228,10 +247,14 @@ async def measured(args: argparse.Namespace) -> None:
     if args.profile:
         profile.enable()
     print("BEGUN", flush=True)
-    await loop.run_in_executor(None, sys.stdin.readline)  # "end"
+    while (await loop.run_in_executor(None, sys.stdin.readline)).strip() == "rss":
+        print("RSS " + json.dumps({"rss": rss_mib()}), flush=True)  # a checkpoint; then "end"
     cpu = time.process_time() - cpu
+    snapshot(args, "end")
     if args.profile:
         profile.disable()
+        if args.trace:
+            profile.dump_stats(str(Path(args.trace) / f"{args.child}.prof"))
         stats = pstats.Stats(profile, stream=sys.stderr)
         stats.sort_stats("cumulative").print_stats(40)
         stats.sort_stats("tottime").print_stats(25)
@@ -239,9 +262,12 @@ async def measured(args: argparse.Namespace) -> None:
 
 
 # --- the driver -----------------------------------------------------------------------------
-async def drive(emu: DiscordEmulator, count: int, args: argparse.Namespace) -> dict[str, Any]:
-    """Send `count` interactions of the mix, `concurrency` at a time, each from its own user
-    (the per-user cooldowns stay out of the way); latencies in ms, and how many were refused."""
+async def drive(
+    emu: DiscordEmulator, count: int, args: argparse.Namespace, start: int = 0
+) -> dict[str, Any]:
+    """Send `count` interactions of the mix from its `start`th on, `concurrency` at a time,
+    each from its own user (the per-user cooldowns stay out of the way); latencies in ms, and
+    how many were answered only to the asker."""
     guild = emu.world.guild
     # Members who join now are in no GUILD_CREATE: the bots' memory does not grow with them.
     users = [emu.world.add_member(f"user{i}") for i in range(count)]
@@ -252,7 +278,7 @@ async def drive(emu: DiscordEmulator, count: int, args: argparse.Namespace) -> d
     async def worker() -> None:
         nonlocal private
         for i in plan:
-            name, options = args.mix[i % len(args.mix)]
+            name, options = args.mix[(start + i) % len(args.mix)]
             started = time.perf_counter()
             handle = await emu.slash(name, options, user=users[i])
             callback = await handle.callback()
@@ -264,13 +290,7 @@ async def drive(emu: DiscordEmulator, count: int, args: argparse.Namespace) -> d
     seconds = time.perf_counter() - started
     for member in users:
         del guild.members[member.user.id], emu.world.users[member.user.id]
-    latencies.sort()
-    return {
-        "rate": count / seconds,
-        "p50": statistics.median(latencies),
-        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-        "private": private,
-    }
+    return {"seconds": seconds, "latencies": latencies, "private": private}
 
 
 def run_bot(kind: str, threaded: Any, db: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -278,7 +298,8 @@ def run_bot(kind: str, threaded: Any, db: Path, args: argparse.Namespace) -> dic
     command = [sys.executable, "-m", "tests.benchmarks.bench_bot", "--child", kind]
     command += ["--api-base", emu.api_base, "--gateway", emu.gateway_url, "--token", emu.token]
     command += ["--guild", str(emu.world.guild.id), "--db", str(db)]
-    command += ["--profile"] * (args.profile and kind == "minimax")
+    command += ["--profile"] * bool(args.profile)
+    command += ["--trace", args.trace] if args.trace else []
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdin is not None and proc.stdout is not None
@@ -296,34 +317,78 @@ def run_bot(kind: str, threaded: Any, db: Path, args: argparse.Namespace) -> dic
         proc.stdin.write("begin\n")
         proc.stdin.flush()
         expect("BEGUN")
-        result.update(threaded.call(drive(emu, args.interactions, args), 600))
+        parts, done = [], 0
+        for checkpoint in (*(c for c in CHECKPOINTS if c < args.interactions), args.interactions):
+            parts.append(threaded.call(drive(emu, checkpoint - done, args, done), 600))
+            done = checkpoint
+            if checkpoint < args.interactions:
+                proc.stdin.write("rss\n")
+                proc.stdin.flush()
+                result[f"rss_{checkpoint}"] = expect("RSS ")["rss"]
         proc.stdin.write("end\n")
         proc.stdin.flush()
         result.update(expect("DONE "))
+        latencies = sorted(ms for part in parts for ms in part["latencies"])
+        result["rate"] = args.interactions / sum(part["seconds"] for part in parts)
+        result["p50"] = statistics.median(latencies)
+        result["p99"] = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        result["private"] = sum(part["private"] for part in parts)
         proc.wait(30)
     finally:
         if proc.poll() is None:
             proc.kill()
     result["cpu_per_1000"] = result["cpu"] / args.interactions * 1000
+    result["growth"] = result["rss_end"] - result["rss_ready"]
+    for checkpoint in CHECKPOINTS:
+        if f"rss_{checkpoint}" in result:
+            result[f"growth_{checkpoint}"] = result[f"rss_{checkpoint}"] - result["rss_ready"]
     return result
 
 
-def table(null: dict[str, Any], bot: dict[str, Any]) -> str:
-    cpu_ratio = bot["cpu_per_1000"] / null["cpu_per_1000"]
-    extra = bot["rss_ready"] - null["rss_ready"]
+def median(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def table(nulls: list[dict[str, Any]], bots: list[dict[str, Any]], interactions: int) -> str:
+    """Each figure is the median over the rounds; the ratios are each round's (null and
+    minimax-bot ran one after the other), their median first, then their range."""
+
+    def spread(values: list[float], fmt: str) -> str:
+        low, high = min(values), max(values)
+        shown = fmt.format(statistics.median(values))
+        return shown if len(values) == 1 else f"{shown} ({fmt.format(low)}–{fmt.format(high)})"
+
+    ratios = [b["cpu_per_1000"] / n["cpu_per_1000"] for n, b in zip(nulls, bots, strict=True)]
+    extras = [b["rss_ready"] - n["rss_ready"] for n, b in zip(nulls, bots, strict=True)]
+    growths = [b["growth"] - n["growth"] for n, b in zip(nulls, bots, strict=True)]
     rows = [
         ("interactions per second", "rate", "{:.0f}", ""),
         ("latency p50 (ms)", "p50", "{:.1f}", ""),
         ("latency p99 (ms)", "p99", "{:.1f}", ""),
-        ("CPU s per 1,000 interactions", "cpu_per_1000", "{:.2f}", f"{cpu_ratio:.2f}× (≤ 1.2×)"),
-        ("RSS after ready (MiB)", "rss_ready", "{:.1f}", f"+{extra:.1f} MiB (≤ +12)"),
+        ("CPU s per 1,000 interactions", "cpu_per_1000", "{:.2f}", spread(ratios, "{:.2f}×")),
+        ("RSS after ready (MiB)", "rss_ready", "{:.1f}", "+" + spread(extras, "{:.1f}") + " MiB"),
+    ]
+    rows += [
+        (f"RSS growth over the first {c:,} (MiB)", f"growth_{c}", "{:+.1f}", "")
+        for c in CHECKPOINTS
+        if c < interactions
+    ]
+    rows += [
+        (f"RSS growth over {interactions:,} (MiB)", "growth", "{:+.1f}", ""),
         ("RSS after the run (MiB)", "rss_end", "{:.1f}", ""),
         ("start to ready (s)", "ready_s", "{:.2f}", ""),
-        ("answers shown only to the asker", "private", "{}", ""),
+        ("answers shown only to the asker", "private", "{:.0f}", ""),
     ]
-    lines = ["| | null bot | minimax-bot | minimax-bot vs null (target) |", "|---|---:|---:|---|"]
+    lines = [
+        "| | null bot | minimax-bot | minimax-bot vs null (targets: ≤ 1.2×, ≤ +12 MiB, "
+        "growth ≤ +2 MiB over 10,000) |",
+        "|---|---:|---:|---|",
+    ]
     for label, key, fmt, note in rows:
-        lines.append(f"| {label} | {fmt.format(null[key])} | {fmt.format(bot[key])} | {note} |")
+        if key == "growth":
+            note = "+" + spread(growths, "{:.1f}") + " MiB more than the null bot's"
+        null, bot = fmt.format(median(nulls, key)), fmt.format(median(bots, key))
+        lines.append(f"| {label} | {null} | {bot} | {note} |")
     return "\n".join(lines)
 
 
@@ -334,12 +399,20 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile the bot's run (stderr)")
     names = ",".join(name for name, _ in MIX)
     parser.add_argument("--commands", default=names, help=f"a part of the fixed mix ({names})")
+    parser.add_argument("--trace", help="DIR: each bot's modules, smaps and tracemalloc snapshots")
     parser.add_argument("--mix", choices=("fixed", "varied"), default="fixed")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="run both bots this many times, one after the other"
+    )
     for option in ("--child", "--api-base", "--gateway", "--token", "--db"):
         parser.add_argument(option, help=argparse.SUPPRESS)
     parser.add_argument("--guild", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        if args.trace and not args.profile:  # tracemalloc would weigh on the profile
+            import tracemalloc
+
+            tracemalloc.start(int(os.environ.get("TRACE_FRAMES", "1")))
         asyncio.run(child(args))
         return
     if args.mix == "varied":
@@ -355,15 +428,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, EmulatorThread(wait_seconds=30) as threaded:
         db = Path(tmp) / "bot.db"
         asyncio.run(index_corpus(SEEDS_DIR, db))
-        null = run_bot("null", threaded, db, args)
-        bot = run_bot("minimax", threaded, db, args)
+        nulls, bots = [], []
+        for _ in range(args.rounds):  # alternated: a busy spell weighs on both alike
+            nulls.append(run_bot("null", threaded, db, args))
+            bots.append(run_bot("minimax", threaded, db, args))
     if len(args.mix) > len(MIX):
         commands = sorted({name for name, _ in args.mix})
         mix = f"{len(args.mix)} distinct requests over /{', /'.join(commands)}, shuffled"
     else:
         mix = ", ".join(f"/{name} {' '.join(map(str, o.values()))}".strip() for name, o in args.mix)
-    print(f"{args.interactions} interactions ({mix}), {args.concurrency} at a time\n")
-    print(table(null, bot))
+    rounds = f", median of {args.rounds} rounds" if args.rounds > 1 else ""
+    print(f"{args.interactions} interactions ({mix}), {args.concurrency} at a time{rounds}\n")
+    print(table(nulls, bots, args.interactions))
 
 
 if __name__ == "__main__":
