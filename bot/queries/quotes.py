@@ -24,6 +24,7 @@ from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
 from bot.queries.hybrid import fuse_quotes
 from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
+from bot.queries.quote_query import read_quote_query
 from bot.queries.ranking import MARKS, collapse, typed_forms, weight
 from bot.queries.results import Problem, QuoteAnswer
 from bot.queries.search import (
@@ -31,7 +32,6 @@ from bot.queries.search import (
     RANK_WINDOW,
     closest_term,
     fold,
-    query_words,
     respell,
 )
 from bot.store.quotes_read import QuoteRow
@@ -74,13 +74,19 @@ async def _matches(
 ) -> tuple[list[QuoteRow], list[str]]:
     """The candidates, best first, and the words that found them (`words` itself when every
     typed word did): quotes holding every word
-    (stemmed: `collapse` finds "collapsed"), the last as a prefix, the words respelled from
-    the index's vocabulary; when none holds them all, quotes holding any, ranked."""
+    (stemmed: `collapse` finds "collapsed"), the last as a prefix; quotes whose passage or
+    chapter holds them all; the words respelled from the index's vocabulary; when none holds
+    them all, quotes holding any, ranked."""
     text = " ".join(words)
     for prefix in (False, True)[: 2 if len(words[-1]) >= MIN_PREFIX else 1]:
         rows = await _ranked_rows(corpus, text, speakers, prefix=prefix, every=True)
         if rows:
             return rows, words
+    rows = await corpus.store.quotes_in_context(
+        text, limit=CANDIDATES, window=RANK_WINDOW, speakers=speakers
+    )
+    if rows:  # said where every word stands (its passage, its chapter): a nearer match
+        return rows, words  # than a quote holding some of them
     fixed = respell(words, await corpus.store.vocabulary("quotes"))
     if fixed and fixed != [fold(word) for word in words]:
         rows = await _ranked_rows(corpus, " ".join(fixed), speakers, every=True)
@@ -203,7 +209,12 @@ async def find_quote(
         if row is None:
             return Problem("The corpus holds no quotes.")
         return _answer(corpus, row, "random", speaker_filter=by)
-    words = query_words(query or "")
+    reading = read_quote_query(corpus.catalog, query or "")
+    words = reading.words
+    if person is None and reading.person is not None:  # `what did Yan say about AGI`
+        spellings = await speakers_of(corpus, reading.person)
+        if await corpus.store.quote_id_from(0, speakers=spellings) is not None:
+            person, speakers, by = reading.person, spellings, reading.person.name
     shown = shown_text(query or "", MAX_SHOWN)
     if not words:
         return Problem(f"No words to match in “{shown}”: try a few words.")

@@ -13,7 +13,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.store.corpus_read import CorpusReader
-from bot.store.fts import to_fts_query
+from bot.store.fts import to_fts_query, to_ranked_query
 
 FtsTable = Literal["quotes", "passages"]
 
@@ -21,6 +21,7 @@ FtsTable = Literal["quotes", "passages"]
 # or its speaker's name; a passage's own text more than the heading it shares with its section.
 _QUOTE_BM25 = "bm25(quotes_fts, 1.0, 0.6, 0.3)"
 _PASSAGE_BM25 = "bm25(passages_fts, 1.0, 0.3)"
+_CONTEXT_BM25 = "bm25(passages_words, 1.0, 0.3)"  # a quote's passage: its text, its heading
 QUOTE_COLUMNS = "q.id, q.text, q.question, q.speaker, d.file, p.heading"
 QUOTE_JOINS = (
     "JOIN passages AS p ON p.id = q.passage_id JOIN documents AS d ON d.id = q.document_id"
@@ -105,6 +106,33 @@ class QuotesReads(CorpusReader):
         rows = await self._rows(
             f"SELECT {QUOTE_COLUMNS}, m.score FROM ({best}) AS m"
             f" JOIN quotes AS q ON q.id = m.id {QUOTE_JOINS} ORDER BY m.score, m.id",
+            (_json(speakers), query, window, limit),
+        )
+        return [_quote_row(row, float(row[6])) for row in rows]
+
+    async def quotes_in_context(
+        self,
+        user_text: str,
+        *,
+        limit: int,
+        window: int,
+        speakers: Sequence[str] | None = None,
+    ) -> list[QuoteRow]:
+        """Quotes whose own passage holds every word of `user_text` (stemmed) in its text or
+        in its section's heading, by the passage's bm25: a quote found by what stands around
+        it (`10T model` finds the lines of the chapter on the 10T model). bm25 ranks the
+        first `window` passages that match (in index order)."""
+        query = to_ranked_query(user_text, every=True)
+        if query is None:
+            return []
+        matches = (
+            f"SELECT rowid AS id, {_CONTEXT_BM25} AS score FROM passages_words"
+            " WHERE passages_words MATCH ?2 LIMIT ?3"
+        )
+        rows = await self._rows(
+            f"SELECT {QUOTE_COLUMNS}, m.score FROM ({matches}) AS m"
+            f" JOIN quotes AS q ON q.passage_id = m.id {QUOTE_JOINS} WHERE {_SPEAKERS}"
+            " ORDER BY m.score, q.id LIMIT ?4",
             (_json(speakers), query, window, limit),
         )
         return [_quote_row(row, float(row[6])) for row in rows]

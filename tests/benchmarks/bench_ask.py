@@ -15,7 +15,8 @@ reader (for /ask: the facts with their evidence, the quote, the passages shown; 
 its top three paragraphs whole), and shows nothing unrelated (`strays`). A question the
 corpus does not cover is right when the bot says it is not covered (the peer cannot, so it
 is never right there). recall@3: the gold evidence is in one of the first three passages
-(/search) or quotes (/quote, three ranks).
+(/search) or quotes (/quote, three ranks); for /quote also over the questions whose evidence
+is a stored quote, and over the gold quotes as a reader types them (see ask_quotes).
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ from bot.indexer import index_corpus
 from bot.paths import SEEDS_DIR
 from bot.queries.ask import ask
 from bot.queries.corpus import Catalog, Corpus
-from bot.queries.quotes import find_quote
 from bot.queries.ranking import clean
-from bot.queries.results import AskAnswer, QuoteAnswer
+from bot.queries.results import AskAnswer
 from bot.queries.search import search_rows
 from bot.semantic import Embedder, load_embedder
 from bot.store.fts import STOP_WORDS, is_cjk
+from tests.benchmarks.ask_quotes import quote_questions, recall, top_quotes, typed_queries
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.toml"
 SHARE = 0.6
@@ -226,13 +227,13 @@ async def measure(
                 rows = (await search_rows(corpus, g.q))[0][:3]
                 search_times.append(time.perf_counter() - start)
                 search_hits += has_evidence(g.evidence, [clean(r.marked) for r in rows])
-                quotes = []
-                for rank in range(3):
-                    q = await find_quote(corpus, g.q, rank=rank)
-                    if isinstance(q, QuoteAnswer):
-                        quotes.append(q.text)
                 quote_total += 1
-                quote_hits += has_evidence(g.evidence, quotes)
+                quote_hits += has_evidence(g.evidence, await top_quotes(corpus, g.q))
+        said = await quote_questions(
+            corpus, [(g.q, g.evidence) for g in gold if g.evidence and not g.held_out]
+        )
+        by_question = await recall(corpus, said)
+        by_words = await recall(corpus, typed_queries())
     finally:
         await corpus.close()
     print(bot.line("/ask"))
@@ -240,7 +241,12 @@ async def measure(
     print(by_lang.line("by lang"))
     print(held.line("held out"))
     print(f"/search recall@3 {search_hits}/{search_total} ({100 * search_hits // search_total}%)")
-    print(f"/quote  recall@3 {quote_hits}/{quote_total} ({100 * quote_hits // quote_total}%)")
+    every = f"{quote_hits}/{quote_total} ({100 * quote_hits // quote_total}%)"
+    print(f"/quote  recall@3 every question (most ask for a fact no quote carries): {every}")
+    print(by_question.line("questions whose evidence is a quote"))
+    print(by_words.line("the gold quotes by 2-4 of their key words"))
+    if details:
+        print(f"  missed: {'; '.join(by_question.missed + by_words.missed)}")
     times.sort()
     p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
     print(f"/ask time: median {1000 * times[len(times) // 2]:.1f} ms, p99 {1000 * p99:.1f} ms")

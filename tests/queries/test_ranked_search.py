@@ -82,11 +82,26 @@ async def test_a_stemmed_quote(corpus: Corpus) -> None:
 
 
 async def test_a_word_no_quote_holds_is_not_dropped(corpus: Corpus) -> None:
-    found = await find_quote(corpus, "10T model")
+    # no quote says `Lightning`, nor stands where it is written: none about `attention` alone
+    found = await find_quote(corpus, "Lightning Attention")
     assert isinstance(found, Problem)
-    assert found.message == "No quote says “10T”; the passages do: try /search 10T model"
+    assert found.message == (
+        "No quote says “Lightning”; the passages do: try /search Lightning Attention"
+    )
     lines = texts(results(await search(corpus, "10T model")))
     assert lines and all("10T" in line for line in lines[:3])
+
+
+async def test_a_quote_is_found_by_the_words_around_it(corpus: Corpus) -> None:
+    # `10T model` is in no quote, but in the chapter and the line that hold IO's words on it
+    # (issue 15: `/quote 10T model` finds the 10T lines)
+    found = [await find_quote(corpus, "10T model", rank=rank) for rank in range(3)]
+    said = {quote.text for quote in found if isinstance(quote, QuoteAnswer)}
+    assert said == {
+        "there isn't that much data in the entire world.",
+        "AI is already a massive industry, just like semiconductors.",
+        "generation by generation,",
+    }
 
 
 async def test_stop_words_do_not_count(corpus: Corpus) -> None:
