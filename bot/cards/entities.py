@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from bot.cards.card import Card, Entry, Section
-from bot.cards.disagreements import subject_parts
 from bot.cards.labels import DEFAULT, Locale, say
-from bot.cards.models import closest_name, common_notice, facts
+from bot.cards.models import closest_name, common_notice, subject_card
 from bot.queries.results import EntityCard
 
 
@@ -32,15 +31,4 @@ def entity_card(card: EntityCard, locale: Locale = DEFAULT) -> Card:
     mentions = tuple(Entry(m.text, citations=(m.citation,)) for m in card.mentions)
     title = say("entity.named", locale)
     main = Section(title, named + mentions, what="mentions", quoted=True)
-    card_facts, disputes = subject_parts(
-        card.aliases, card.facts, facts(card.facts, locale), card.disagreements, card.notes, locale
-    )
-    return Card(
-        card.name,
-        lead=(summary(card, locale),),
-        notices=tuple(notices),
-        main=main,
-        facts=card_facts,
-        sections=disputes,
-        locale=locale,
-    )
+    return subject_card(card, summary(card, locale), notices, main, locale)

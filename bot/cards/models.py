@@ -14,6 +14,7 @@ from bot.domain.records import ModelKind
 from bot.domain.text import shown
 from bot.queries.results import (
     Comparison,
+    EntityCard,
     FactLine,
     FactValue,
     ModelCard,
@@ -93,12 +94,24 @@ def model_card(card: ModelCard, locale: Locale = DEFAULT) -> Card:
         if mentions:
             title = say("model.mentioned", locale)
             main = Section(title, mentions, what="mentions", quoted=True)
+    return subject_card(card, summary(card, locale), notices, main, locale)
+
+
+def subject_card(
+    card: ModelCard | EntityCard,
+    lead: str,
+    notices: Sequence[str],
+    main: Section | None,
+    locale: Locale = DEFAULT,
+) -> Card:
+    """The card of a model, an organisation or a concept: its facts with the disagreements on
+    them, below `main` (where it is named), then the rest of its disagreements and notes."""
     card_facts, disputes = subject_parts(
         card.aliases, card.facts, facts(card.facts, locale), card.disagreements, card.notes, locale
     )
     return Card(
         card.name,
-        lead=(summary(card, locale),),
+        lead=(lead,),
         notices=tuple(notices),
         main=main,
         facts=card_facts,

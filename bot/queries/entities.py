@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.domain.entities import Entity
 from bot.domain.names import name_key
-from bot.queries.catalog_cache import PerCatalog
+from bot.queries.catalog_cache import Cards
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.entity_names import EntityMatch, find_name
@@ -76,14 +76,13 @@ async def _build_card(corpus: Corpus, entity: Entity) -> EntityCard:
 
 
 # Built once per catalog, as the model cards are (bot.queries.models).
-_cards: PerCatalog[dict[str, EntityCard]] = PerCatalog(lambda catalog: {})
+_cards: Cards[EntityCard] = Cards()
 
 
 async def entity_card_of(corpus: Corpus, found: EntityMatch) -> EntityCard:
-    cards = _cards(corpus.catalog)
-    card = cards.get(found.entity.name)
-    if card is None:
-        card = cards[found.entity.name] = await _build_card(corpus, found.entity)
+    card = await _cards.get(
+        corpus.catalog, found.entity.name, lambda: _build_card(corpus, found.entity)
+    )
     return replace(card, matched=found.alias, exact=found.exact, common=found.common)
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from bot.domain.names import name_key
 from bot.domain.records import FuzzyDate, Model, ModelKind
-from bot.queries.catalog_cache import PerCatalog
+from bot.queries.catalog_cache import Cards, PerCatalog
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
@@ -132,16 +132,14 @@ async def _build_card(corpus: Corpus, model: Model) -> ModelCard:
     )
 
 
-# A card depends only on the corpus, which does not change while its catalog is in use (a new
-# generation of the index comes with a new catalog, which owns these), so each is built once.
-_cards: PerCatalog[dict[str, ModelCard]] = PerCatalog(lambda catalog: {})
+# A new generation of the index comes with a new catalog, which owns these.
+_cards: Cards[ModelCard] = Cards()
 
 
 async def card_of(corpus: Corpus, found: ModelMatch) -> ModelCard:
-    cards = _cards(corpus.catalog)
-    card = cards.get(found.model.name)
-    if card is None:
-        card = cards[found.model.name] = await _build_card(corpus, found.model)
+    card = await _cards.get(
+        corpus.catalog, found.model.name, lambda: _build_card(corpus, found.model)
+    )
     return replace(card, matched=found.alias, exact=found.exact, common=found.common)
 
 
