@@ -217,6 +217,7 @@ class EventKind(StrEnum):
     MILESTONE = "milestone"
     HIRE = "hire"
     DEPARTURE = "departure"
+    BIRTH = "birth"
     AWARD = "award"
     APPEARANCE = "appearance"
     MEETING = "meeting"

@@ -5,7 +5,8 @@ generalisations, status lines ("as of 2024"), ages. What a parser can take safel
 - a dated table row that is a release (a Release column) or a funding round;
 - a heading that names a release ("MiniMax-M2 (October 2025 Release)");
 - a line that states a release date of one subject ("- **Release**: January 2025", read by the
-  spec parser as that subject's `release` fact);
+  spec parser as that subject's `release` fact), or a birth year ("- **Born**: 1989", a `born`
+  fact of one person);
 - the document's own dateline, its publication (added by the pipeline);
 - a statement (not a question) that something was founded, launched, released, raised,
   published or open-sourced at a date its own words give (no relative date).
@@ -52,9 +53,11 @@ def select_happenings(
     """The events a parser can safely call happenings, each with its kind and key."""
     by_ordinal = {passage.ordinal: passage for passage in passages}
     releases: dict[int, set[str]] = {}
+    births: dict[int, set[str]] = {}
     for fact in facts:
-        if fact.attribute == "release" and fact.passage is not None:
-            releases.setdefault(fact.passage, set()).add(fact.subject)
+        if fact.attribute in ("release", "born") and fact.passage is not None:
+            stated = releases if fact.attribute == "release" else births
+            stated.setdefault(fact.passage, set()).add(fact.subject)
     kept = []
     for event in events:
         if event.kind is not None:
@@ -62,6 +65,10 @@ def select_happenings(
             continue
         passage = by_ordinal.get(event.passage) if event.passage is not None else None
         if passage is None or passage.kind is PassageKind.TABLE_ROW:
+            continue
+        born = births.get(passage.ordinal, set())
+        if len(born) == 1 and event.reading is None:
+            kept.append(_birth(event, next(iter(born))))
             continue
         subject = _released_subject(event, passage, releases.get(passage.ordinal, set()))
         if subject is None and _states_a_happening(event):
@@ -83,6 +90,16 @@ def select_happenings(
                 )
             )
     return kept
+
+
+def _birth(event: Event, person: str) -> Event:
+    update = {
+        "subject": person,
+        "kind": EventKind.BIRTH,
+        "happening": happening_key(EventKind.BIRTH, person),
+        "title": f"{person} born",
+    }
+    return event.model_copy(update=update)
 
 
 def _states_a_happening(event: Event) -> bool:
@@ -110,19 +127,21 @@ def group_happenings(
     """The happenings the stored events tell, and the ids of events told again elsewhere.
 
     `claims`: a parsed happening key -> the curated key that takes it over."""
-    curated_sentences: dict[str, list[str]] = {}
+    curated_sentences: dict[str, list[tuple[str, str | None]]] = {}
     for told in stored:
         if told.curated:
             words = _plain_words(told.event.sentence or told.event.text)
-            curated_sentences.setdefault(told.file, []).append(words)
+            curated_sentences.setdefault(told.file, []).append((words, told.event.subject))
     groups: dict[str, list[StoredEvent]] = {}
     repeated: list[int] = []
-    seen: set[tuple[str, str, str, str]] = set()
+    seen: set[tuple[str, str, str, str, str | None]] = set()
     for item in stored:
         event = item.event
         sentence = event.sentence or event.text
-        twin = (item.file, event.when.start.isoformat(), event.when.end.isoformat(), sentence)
-        if not item.curated and _told_by(_plain_words(sentence), curated_sentences.get(item.file)):
+        when = (event.when.start.isoformat(), event.when.end.isoformat())
+        twin = (item.file, *when, sentence, event.subject)
+        curated = curated_sentences.get(item.file)
+        if not item.curated and _told_by(_plain_words(sentence), event.subject, curated):
             repeated.append(item.id)
             continue
         if twin in seen:
@@ -134,9 +153,13 @@ def group_happenings(
     return [_happening(members) for members in groups.values()], repeated
 
 
-def _told_by(words: str, curated: list[str] | None) -> bool:
-    """A curated telling of the same document gives this sentence (or a part of it)."""
-    return any(c in words or words in c for c in curated or ())
+def _told_by(words: str, subject: str | None, curated: list[tuple[str, str | None]] | None) -> bool:
+    """A curated telling of the same document gives this sentence (or a part of it), about
+    the same subject: a sentence that orders one release after another tells both."""
+    return any(
+        (c in words or words in c) and not (subject and about and subject != about)
+        for c, about in curated or ()
+    )
 
 
 def _plain_words(text: str) -> str:

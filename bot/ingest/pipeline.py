@@ -22,6 +22,7 @@ from bot.ingest.events import events_from_passages
 from bot.ingest.forms import parse_text
 from bot.ingest.happenings import select_happenings
 from bot.ingest.repair import repair_text
+from bot.ingest.sequels import followers
 
 # A document's own date ("June 21, 2026") sits in one of its first lines.
 _DATELINE_WINDOW = 3
@@ -50,6 +51,7 @@ def parse_bytes(file: str, raw: bytes) -> ParsedDocument:
     anchored = document.publisher is None
     dated = events_from_passages(parsed.passages, text, document.published, anchored=anchored)
     events = select_happenings(_with_subjects(dated, parsed.facts), parsed.passages, parsed.facts)
+    events += followers(events, document.published)
     published = _publication_event(document)
     if published is not None:
         # The dateline itself is the publication, not a second event.

@@ -43,6 +43,7 @@ SEARCH_QUERIES = ("GPUs", "lightning attention", "MoE", "Glow", "data quality")
 MODEL_QUERIES = ("M2", "minimx text 01", "abab65", "Speech-02", "gpt-5")
 # The company card by its names (a typo, the Chinese, a common name), and an investor's card.
 COMPANY_QUERIES = ("MiniMax", "迷你马克斯", "MiniMx", "HongShan", "红杉")
+COMPANY_CARD_RUNS = 1000  # `/model MiniMax`, the organisation card alone (issue 14)
 TYPED = ("m", "mini", "abab", "speech", "hail", "")
 ASK_QUERIES = (  # the issue's examples, and one the corpus does not cover
     "when was MiniMax founded",
@@ -63,6 +64,7 @@ TARGETS = {
     "ask": 10.0,
     "model": 1.0,
     "company": 5.0,
+    "company card": 5.0,  # issue 14: p99 under 5 ms at ×1000
     "autocomplete": 1.0,
     "timeline": 5.0,  # issue 14: p99 under 5 ms at ×1000
 }
@@ -106,6 +108,9 @@ def ours(corpus: Corpus) -> dict[str, Request]:
     async def company(i: int) -> object:
         return await named_card(corpus, COMPANY_QUERIES[i % len(COMPANY_QUERIES)])
 
+    async def company_card(i: int) -> object:
+        return await named_card(corpus, "MiniMax")
+
     async def autocomplete(i: int) -> object:
         return model_choices(corpus.catalog, TYPED[i % len(TYPED)])
 
@@ -121,6 +126,7 @@ def ours(corpus: Corpus) -> dict[str, Request]:
         "ask": ask_,
         "model": model,
         "company": company,
+        "company card": company_card,
         "autocomplete": autocomplete,
         "timeline": timeline_,
         "onthisday": onthisday,
@@ -162,6 +168,9 @@ def naive(corpus: Corpus) -> dict[str, Request]:
         facts = await column("SELECT value FROM facts")  # then every fact, to build the card
         return found, len(facts)
 
+    async def company_card(i: int) -> object:
+        return await company(0)
+
     async def autocomplete(i: int) -> object:
         aliases = await column("SELECT alias FROM model_aliases")
         return process.extract(TYPED[i % len(TYPED)] or "minimax", aliases, limit=25)
@@ -181,6 +190,7 @@ def naive(corpus: Corpus) -> dict[str, Request]:
         "ask": ask_,
         "model": model,
         "company": company,
+        "company card": company_card,
         "autocomplete": autocomplete,
         "timeline": timeline_,
         "onthisday": onthisday,
@@ -191,21 +201,38 @@ async def run_all(db: Path, count: int, naive_count: int) -> dict[str, tuple[Tim
     corpus = await Corpus.open(db)
     try:
         fast, slow = ours(corpus), naive(corpus)
+        runs = {kind: count for kind in fast} | {"company card": max(count, COMPANY_CARD_RUNS)}
         return {
-            kind: (await measure(fast[kind], count), await measure(slow[kind], naive_count))
+            kind: (await measure(fast[kind], runs[kind]), await measure(slow[kind], naive_count))
             for kind in fast
         }
     finally:
         await corpus.close()
 
 
+# Each column: its heading and width; a figure always keeps a space before it, so columns
+# never run together (a p99 of seconds is 8 digits and more).
+COLUMNS = (
+    ("query", 14),
+    ("seeds p50", 11),
+    ("p99", 12),
+    ("naive p99", 13),
+    ("×{copies} p50", 12),
+    ("p99", 12),
+    ("naive p50", 13),
+    ("p99", 12),
+    ("speedup", 9),
+    ("target", 11),
+    ("met", 5),
+)
+
+
 def table(
     seeds: dict[str, tuple[Timing, Timing]], big: dict[str, tuple[Timing, Timing]], copies: int
 ) -> str:
-    header = (
-        f"{'query':<13}{'seeds p50':>10}{'p99':>8}{'naive p99':>11}"
-        f"{f'×{copies} p50':>12}{'p99':>8}{'naive p50':>11}{'p99':>9}{'speedup':>9}"
-        f"{'target':>10}{'met':>5}"
+    widths = [width for _, width in COLUMNS]
+    header = f"{COLUMNS[0][0]:<{widths[0]}}" + "".join(
+        f"{name.format(copies=copies):>{width}}" for name, width in COLUMNS[1:]
     )
     lines = [header, "-" * len(header)]
     for kind, (small, small_naive) in seeds.items():
@@ -215,15 +242,26 @@ def table(
         met = (
             "-" if target is None else ("yes" if ours_big.p99 < target and speedup >= 10 else "NO")
         )
-        target_text = "-" if target is None else f"p99<{target:g}ms"
-        lines.append(
-            f"{kind:<13}{small.p50:>10.3f}{small.p99:>8.3f}{small_naive.p99:>11.3f}"
-            f"{ours_big.p50:>12.3f}{ours_big.p99:>8.3f}{naive_big.p50:>11.2f}{naive_big.p99:>9.2f}"
-            f"{speedup:>8.0f}×{target_text:>10}{met:>5}"
+        figures = (
+            f"{small.p50:.3f}",
+            f"{small.p99:.3f}",
+            f"{small_naive.p99:.3f}",
+            f"{ours_big.p50:.3f}",
+            f"{ours_big.p99:.3f}",
+            f"{naive_big.p50:.2f}",
+            f"{naive_big.p99:.2f}",
+            f"{speedup:.0f}×",
+            "-" if target is None else f"p99<{target:g}ms",
+            met,
         )
+        cells = [f"{kind:<{widths[0] - 1}} "] + [
+            f" {figure:>{width - 1}}" for figure, width in zip(figures, widths[1:], strict=True)
+        ]
+        lines.append("".join(cells))
     lines.append(
         "milliseconds; speedup = naive p50 / ours p50 at the large corpus; "
-        "targets also ask ≥ 10× the naive baseline"
+        "targets also ask ≥ 10× the naive baseline; company card: "
+        f"`/model MiniMax` alone, {COMPANY_CARD_RUNS} runs"
     )
     return "\n".join(lines)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.cards.ask import ask_card
 from bot.cards.dates import telling_when
 from bot.cards.text import card_text
+from bot.domain.records import Precision
 from bot.queries.ask import ask
 from bot.queries.corpus import Corpus
 from bot.queries.results import AskAnswer, TimelineEntry
@@ -82,9 +83,21 @@ async def test_sources_that_date_it_differently_are_said_to(corpus: Corpus) -> N
 
 
 async def test_no_happening_falls_back_to_dated_facts_or_says_so(corpus: Corpus) -> None:
-    found = await ask(corpus, "when did Hailuo AI launch")
+    # Claude is named, never dated (Hailuo AI's launch, asked here before, is now a happening)
+    found = await ask(corpus, "when did Claude launch")
     assert isinstance(found, AskAnswer)
     assert found.happening is None and found.outcome != "answered"
+
+
+async def test_a_launch_its_source_only_orders_after_another_is_after_it_never_its_month(
+    corpus: Corpus,
+) -> None:
+    found, entry = await happening(corpus, "when did Hailuo AI launch")
+    (told,) = entry.tellings
+    assert told.reading == "after Oct 2022" and told.when.precision is Precision.YEAR
+    assert "followed by STARFIELD, Hailuo AI" in (told.citation.evidence or "")
+    text = card_text(ask_card(found))
+    assert "after Oct 2022 (001 says “October 2022, followed by”)" in text
 
 
 async def test_the_card_says_when_the_sources_date_it_differently(corpus: Corpus) -> None:
@@ -105,5 +118,6 @@ async def test_the_verb_and_the_name_must_both_fit(corpus: Corpus) -> None:
     for question in ("when did Yan join SenseTime", "when was Talkie launched"):
         found = await ask(corpus, question)
         assert isinstance(found, AskAnswer) and found.happening is None, question
-    _, platform = await happening(corpus, "when was Hailuo released")
+    # "Hailuo" alone is now the app's launch as well (Hailuo AI, after Oct 2022): ask whole
+    _, platform = await happening(corpus, "when was the Hailuo platform released")
     assert "Hailuo platform" in platform.text  # the name whole, not Hailuo-02

@@ -181,7 +181,9 @@ async def test_year_and_words_together(corpus: Corpus) -> None:
     assert entries and all("m1" in e.text.lower() for e in entries)
     assert all(e.when.overlaps(FuzzyDate.year(2025)) for e in entries)
     problem = await timeline(corpus, 2019, "Glow")
-    assert problem == Problem("No events in 2019 match “Glow”.", ("2022",))
+    # Glow's launch is 2022's; STARFIELD's and Hailuo AI's, which its sentence orders after it
+    # ("followed by"), may be any year up to the republication (2024)
+    assert problem == Problem("No events in 2019 match “Glow”.", ("2022", "2023", "2024"))
 
 
 async def test_date_range(corpus: Corpus) -> None:
