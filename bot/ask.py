@@ -71,7 +71,7 @@ def parse_line(line: str) -> Request:
     """The command and raw option text of one line; a UsageError says what is wrong."""
     text = clean(line).strip()
     if not text:
-        raise UsageError(f"Type a command, like /model M2. Commands: {command_list()}.")
+        raise UsageError.said("usage.no_command", commands=command_list())
     head, _, rest = text.partition(" ")
     if head.lstrip("/").lower() in (HELP, "?"):
         topic = rest.strip().lstrip("/")
@@ -87,16 +87,17 @@ def _options(command: Command, tokens: list[Token]) -> dict[str, str]:
     for token in tokens:
         option = None if token.key is None else command.option(token.key)
         if token.key is not None and option is None and not token.value.startswith("//"):
-            known = ", ".join(o.name for o in command.options) or "none"
-            raise UsageError(
-                f"/{command.name} has no option “{shown(token.key)}” (its options: {known}). "
-                "To use text with a colon, put it in quotes."
+            raise UsageError.said(
+                "usage.no_option_colon",
+                command=command.name,
+                name=shown(token.key),
+                options=command.option_names,
             )
         if option is None:  # a word, or a URL (`https://…`)
             words.append(token.value if token.key is None else f"{token.key}:{token.value}")
             continue
         if option.name in values:
-            raise UsageError(f"{option.name} is given twice: {command.usage}")
+            raise UsageError.said("usage.twice", option=option.name, usage=command.usage)
         values[option.name] = [token.value]
         words = bare if token.quoted else values[option.name]
     options = {name: " ".join(word for word in given if word) for name, given in values.items()}
@@ -118,7 +119,9 @@ def _fill(command: Command, options: dict[str, str], bare: list[str]) -> None:
             used += 1
     if used < len(bare):
         unused = shown(" ".join(bare[used : used + 20]))
-        raise UsageError(f"Unexpected “{unused}” after /{command.name}: {command.usage}")
+        raise UsageError.said(
+            "usage.unexpected", text=unused, command=command.name, usage=command.usage
+        )
 
 
 def _takes(option: Option, word: str) -> bool:

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.command_wording import USAGE
 from bot.domain.records import EventKind, ModelKind
+from bot.domain.wording import Wording
 from bot.queries.corpus import Catalog
 from bot.queries.results import Choice
 
@@ -35,7 +37,17 @@ TYPE_NAMES: dict[ValueType, str] = {
 
 
 class UsageError(ValueError):
-    """A request that does not fit the command table; the message is meant for the user."""
+    """A request that does not fit the command table; the message is meant for the user, in
+    English, and `wording` says it in the user's locale (`bot.command_wording`)."""
+
+    def __init__(self, message: str, wording: Wording | None = None) -> None:
+        super().__init__(message)
+        self.wording = wording
+
+    @classmethod
+    def said(cls, key: str, **values: str | int | Wording) -> UsageError:
+        wording = Wording.of(key, **values)
+        return cls(wording.text(USAGE), wording)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +111,9 @@ def check_value(option: Option, value: Value) -> Value:
     if isinstance(value, int):
         low, high = option.min_value, option.max_value
         if (low is not None and value < low) or (high is not None and value > high):
-            raise UsageError(f"{option.name} must be between {low} and {high}: not {value}.")
+            raise UsageError.said(
+                "usage.between_not", option=option.name, low=str(low), high=str(high), value=value
+            )
     if option.type is str and isinstance(value, str):
         return value.strip()
     return value
@@ -108,14 +122,16 @@ def check_value(option: Option, value: Value) -> Value:
 def _integer(option: Option, text: str) -> int:
     if not _INTEGER.fullmatch(text):
         example = "2025" if option.name == "year" else "2"
-        raise UsageError(
-            f"{option.name} must be a whole number, like {example}: not “{shown(text)}”."
+        raise UsageError.said(
+            "usage.whole_number", option=option.name, example=example, text=shown(text)
         )
     try:
         number = int(text)
     except ValueError:  # more digits than Python converts (4,300): out of any range
         low, high = option.min_value, option.max_value
-        raise UsageError(f"{option.name} must be between {low} and {high}.") from None
+        raise UsageError.said(
+            "usage.between", option=option.name, low=str(low), high=str(high)
+        ) from None
     check_value(option, number)
     return number
 
@@ -123,10 +139,9 @@ def _integer(option: Option, text: str) -> int:
 def _date(option: Option, text: str, today: date) -> date:
     if text.lower() == "today":
         return today
-    usage = f"{option.name} must be YYYY-MM-DD or MM-DD, like 2026-06-21 or 06-21"
     found = _DATE.fullmatch(text)
     if not found:
-        raise UsageError(f"{usage}: not “{shown(text)}”.")
+        raise UsageError.said("usage.date_form", option=option.name, text=shown(text))
     year_text, month, day = found.groups()
     year = int(year_text) if year_text else today.year
     if not year_text and (int(month), int(day)) == (2, 29):
@@ -135,14 +150,18 @@ def _date(option: Option, text: str, today: date) -> date:
     try:
         return date(year, int(month), int(day))
     except ValueError as error:
-        raise UsageError(f"{usage}: “{text}” is not a date ({error}).") from None
+        raise UsageError.said(
+            "usage.not_a_date", option=option.name, text=text, error=str(error)
+        ) from None
 
 
 def _kind(option: Option, text: str) -> ModelKind:
     key = "-".join(text.lower().replace("_", " ").replace("-", " ").split())
     if key in KINDS:
         return ModelKind(key)
-    raise UsageError(f"Unknown {option.name} “{shown(text)}”: choose one of {', '.join(KINDS)}.")
+    raise UsageError.said(
+        "usage.unknown_choice", option=option.name, text=shown(text), choices=", ".join(KINDS)
+    )
 
 
 def _event_kind(option: Option, text: str) -> EventKind:
@@ -150,4 +169,6 @@ def _event_kind(option: Option, text: str) -> EventKind:
     if key in EVENT_KINDS:
         return EventKind(key)
     kinds = ", ".join(EVENT_KINDS)
-    raise UsageError(f"Unknown {option.name} “{shown(text)}”: choose one of {kinds}.")
+    raise UsageError.said(
+        "usage.unknown_choice", option=option.name, text=shown(text), choices=kinds
+    )

@@ -30,6 +30,7 @@ from bot.command_options import (
     shown,
 )
 from bot.domain.records import EventKind, ModelKind
+from bot.domain.wording import Wording
 from bot.queries import about, entities, models, onthisday, people, quotes, search, timeline
 from bot.queries.ask import ask
 from bot.queries.ask.suggest import ask_choices
@@ -83,8 +84,14 @@ class Command:
         return " ".join(parts)
 
     def no_option(self, key: str) -> UsageError:
-        known = ", ".join(o.name for o in self.options) or "none"
-        return UsageError(f"/{self.name} has no option “{shown(key)}” (its options: {known}).")
+        return UsageError.said(
+            "usage.no_option", command=self.name, name=shown(key), options=self.option_names
+        )
+
+    @property
+    def option_names(self) -> str | Wording:
+        """Its options' names, as typed, or "none"."""
+        return ", ".join(o.name for o in self.options) or Wording.of("usage.none")
 
     def call(self, **values: Value | None) -> Call:
         """This command with typed `values`, checked: None and blank text count as absent,
@@ -101,7 +108,10 @@ class Command:
             given[option.name] = check_value(option, value)
         missing = [o.name for o in self.options if o.required and o.name not in given]
         if missing:
-            raise UsageError(f"/{self.name} needs {' and '.join(missing)}: {self.usage}")
+            named: str | Wording = missing[0]
+            for name in missing[1:]:
+                named = Wording.of("usage.and", first=named, then=name)
+            raise UsageError.said("usage.needs", command=self.name, options=named, usage=self.usage)
         return Call(self, tuple((o.name, given[o.name]) for o in self.options if o.name in given))
 
 
@@ -311,8 +321,10 @@ def find_command(name: str) -> Command:
     close = []
     if len(key) <= 2 * _LONGEST_NAME:
         close = difflib.get_close_matches(key, list(COMMANDS), n=1, cutoff=0.75)
-    hint = f" Did you mean /{close[0]}?" if close else ""
-    raise UsageError(f"Unknown command “/{shown(key)}”.{hint} Commands: {command_list()}.")
+    hint = Wording.of("usage.did_you_mean_command", name=close[0]) if close else ""
+    raise UsageError.said(
+        "usage.unknown_command", name=shown(key), hint=hint, commands=command_list()
+    )
 
 
 def prepare(name: str, options: Mapping[str, str], today: date) -> Call:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
-from bot.cards.labels import DEFAULT, Locale
+from bot.cards.labels import DEFAULT, Locale, told
 from bot.cards.text import render_text
 from bot.commands import Call, UsageError, prepare
 from bot.queries.corpus import Corpus
@@ -62,7 +62,7 @@ def ask(
             return EXIT_OK
         call = prepare(request.command, request.options, today)
     except UsageError as error:
-        print(error, file=sys.stderr)
+        print(told(str(error), error.wording, locale), file=sys.stderr)
         return EXIT_USAGE
     return asyncio.run(_ask(call, seeds, db, today, locale, semantic))
 
@@ -99,7 +99,7 @@ def respond(corpus: Corpus, runner: asyncio.Runner, line: str, locale: Locale = 
         call = prepare(request.command, request.options, today)
         return runner.run(answer(corpus, call, today, locale))
     except UsageError as error:
-        return str(error)
+        return told(str(error), error.wording, locale)
     except Exception as error:  # a bug must not stop the console
         log.debug("answer failed", exc_info=True)
         return f"Sorry, that failed: {type(error).__name__}: {error}"

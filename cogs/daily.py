@@ -3,7 +3,8 @@
 The cog owns the one background task that posts (`bot.daily.scheduler`): started in
 `cog_load`, cancelled in `cog_unload`. Every answer here is private to the admin. The time
 and the zone arrive typed (`datetime.time`, `ZoneInfo`) through transformers; a bad one gets
-the checker's message through the tree's error path.
+the checker's message through the tree's error path. Replies are in the admin's locale;
+`/daily preview` shows the post as it will go out, in the server's (`bot.daily.content`).
 """
 
 from __future__ import annotations
@@ -16,21 +17,25 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.daily.content import NO_PINGS, daily_answer
+from bot.cards.embed import render_embed
+from bot.cards.labels import DEFAULT, Locale
+from bot.cards.labels import say as words
+from bot.daily.content import NO_PINGS, daily_answer, guild_locale
 from bot.daily.poster import Poster
 from bot.daily.schedule import local_date, owns
 from bot.daily.scheduler import Scheduler
-from bot.daily.status import RESUME, status_text
+from bot.daily.status import status_text
 from bot.daily.subscriptions import (
     missing_permissions,
     parse_post_time,
     parse_zone,
+    permission_names,
     subscription_of,
     unusable_reason,
 )
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.checks import AdminGroup
-from bot.discord_app.replies import send_answer
+from bot.discord_app.replies import reader_locale, send_answer
 from bot.queries.autocomplete import timezone_choices
 
 UTC_ZONE = parse_zone("UTC")
@@ -84,7 +89,7 @@ class TimeZone(app_commands.Transformer):
         ]
 
 
-async def say(interaction: discord.Interaction, text: str) -> None:
+async def reply(interaction: discord.Interaction, text: str) -> None:
     await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
@@ -101,9 +106,9 @@ class Daily(commands.Cog):
     async def cog_unload(self) -> None:
         await self.scheduler.stop()
 
-    async def status(self, guild_id: int) -> str:
+    async def status(self, guild_id: int, locale: Locale = DEFAULT) -> str:
         store, now = self.bot.state, self.bot.clock()
-        return await status_text(store, self.scheduler.attempts, guild_id, now)
+        return await status_text(store, self.scheduler.attempts, guild_id, now, locale)
 
     @daily.command(name="set", description="Post “on this day” in a channel every day")
     @app_commands.describe(
@@ -125,12 +130,11 @@ class Daily(commands.Cog):
         missing = []
         if isinstance(channel, discord.TextChannel) and channel.guild.me is not None:
             missing = missing_permissions(channel.permissions_for(channel.guild.me))
+        locale = reader_locale(interaction)
         if missing:
-            await say(
-                interaction,
-                f"I cannot post in {channel.mention}: I need {', '.join(missing)} there. "
-                "Nothing was saved; grant them, or pick another channel.",
-            )
+            needed = permission_names(missing, locale)
+            cannot = words("daily.cannot_post", locale, channel=channel.mention, permissions=needed)
+            await reply(interaction, cannot)
             return
         assert interaction.guild_id is not None  # the group is guild only
         guild_id = interaction.guild_id
@@ -139,34 +143,45 @@ class Daily(commands.Cog):
         store, now = self.bot.state, min(self.bot.clock(), interaction.created_at)
         await store.daily_subscribe(guild_id, channel.id, time, timezone.key, now)
         self.scheduler.wake()
-        await say(interaction, "Daily post saved.\n" + await self.status(guild_id))
+        saved = words("daily.saved", locale)
+        await reply(interaction, f"{saved}\n{await self.status(guild_id, locale)}")
 
     @daily.command(name="off", description="Stop the daily post in this server")
     async def turn_off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None  # the group is guild only
+        locale = reader_locale(interaction)
         if await self.bot.state.daily_turn_off(interaction.guild_id, self.bot.clock()):
-            await say(interaction, "The daily post is now off. `/daily set` turns it on again.")
+            await reply(interaction, words("daily.now_off", locale))
         else:
-            await say(interaction, "The daily post was already off.")
+            await reply(interaction, words("daily.already_off", locale))
 
     @daily.command(name="status", description="Where and when the daily post goes, and why not")
     async def show_status(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        await say(interaction, await self.status(interaction.guild_id))
+        await reply(
+            interaction, await self.status(interaction.guild_id, reader_locale(interaction))
+        )
 
     @daily.command(name="preview", description="What today's daily post will say (only you)")
     async def preview(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         settings = await self.bot.state.daily_settings(interaction.guild_id)
         subscription = subscription_of(settings) if settings is not None else None
-        unusable = unusable_reason(settings) if settings is not None else None
+        locale = reader_locale(interaction)
+        unusable = unusable_reason(settings, locale) if settings is not None else None
         if unusable is not None:  # rather than a preview for a day in UTC
-            await say(interaction, f"No preview: {unusable} {RESUME}")
+            resume = words("daily.resume", locale)
+            await reply(
+                interaction, words("daily.no_preview", locale, reason=unusable, resume=resume)
+            )
             return
         zone = subscription.zone if subscription is not None else UTC_ZONE
         day = local_date(self.bot.clock(), zone)
         answer = await daily_answer(self.bot.corpus, day)
-        await send_answer(interaction, answer, ephemeral=True)
+        post_locale = guild_locale(interaction.guild_locale)
+        await send_answer(
+            interaction, answer, ephemeral=True, embed=render_embed(answer, post_locale)
+        )
 
 
 async def setup(bot: MinimaxBot) -> None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
+from bot.cards.labels import say
 from bot.commands import COMMANDS, Call
 from bot.discord_app.app import MinimaxBot
 from bot.discord_app.checks import per_user_cooldown
 from bot.discord_app.help import show_help
 from bot.discord_app.options import ask, client_of
+from bot.discord_app.replies import reader_locale
 from bot.discord_app.table import answer_call
 from bot.discord_app.tree import tell
 from bot.domain.text import words
@@ -24,7 +26,6 @@ from bot.queries.results import Problem
 HELP = "help"
 HELP_DESCRIPTION = "What this bot can do, with a link to each command"
 FIND = "Find in the corpus"
-NOTHING_TO_FIND = "That message has no text to look for; try /search with your own words."
 MAX_FIND_CHARS = 300
 FALLBACK_WORDS = (3, 2, 1)  # how many of the longest words to try, in turn
 
@@ -46,7 +47,8 @@ async def help_callback(interaction: discord.Interaction) -> None:
 async def find_in_corpus(interaction: discord.Interaction, message: discord.Message) -> None:
     queries = find_queries(message.content)
     if not queries:
-        await tell(interaction, client_of(interaction).mentions.in_text(NOTHING_TO_FIND))
+        nothing = say("reply.nothing_to_find", reader_locale(interaction))
+        await tell(interaction, client_of(interaction).mentions.in_text(nothing))
         return
     search = COMMANDS["search"]
     chosen: Call = search.call(query=queries[0])

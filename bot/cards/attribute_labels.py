@@ -147,6 +147,15 @@ _ATTRIBUTES: dict[str, tuple[str, str]] = {
     "early_team": ("早期团队", "早期團隊"),
     "products": ("产品", "產品"),
     "strategy": ("战略", "戰略"),
+    # People's careers (003's table of the team)
+    "sensetime_career": ("在商汤的经历", "在商湯的經歷"),
+    "sensetime_legacy": ("在商汤留下的成果", "在商湯留下的成果"),
+    "complementary_to_yan": ("与 Yan Junjie 的互补", "與 Yan Junjie 的互補"),
+    "contribution_to_minimax": ("对 MiniMax 的贡献", "對 MiniMax 的貢獻"),
+    "uber_atg": ("在 Uber ATG", "在 Uber ATG"),
+    "waabi": ("在 Waabi", "在 Waabi"),
+    "linkedin": ("领英", "LinkedIn"),
+    "google_scholar": ("Google 学术", "Google 學術"),
 }
 
 ATTRIBUTES: Mapping[str, Mapping[str, str]] = MappingProxyType(

@@ -9,7 +9,7 @@ from bot.cards.card import Card, Tone
 from bot.cards.corpus import about_card, search_card, sources_card
 from bot.cards.disagreements import disagreements_card
 from bot.cards.entities import entity_card
-from bot.cards.labels import DEFAULT, Locale, say
+from bot.cards.labels import DEFAULT, Locale, say, worded
 from bot.cards.models import comparison, model_card, model_list, person
 from bot.cards.quotes import quote_card
 from bot.cards.timeline import on_this_day_card, timeline_card
@@ -70,7 +70,7 @@ def card_for(answer: Answer, locale: Locale = DEFAULT) -> Card:
 
 def problem_card(problem: Problem, locale: Locale = DEFAULT) -> Card:
     """A short message (it may echo what the user typed) and what might help."""
-    lead = [problem.message]
+    lead = [problem.message if problem.wording is None else worded(problem.wording, locale)]
     if problem.suggestions:
         names = ", ".join(shown(s, SUGGESTION_CHARS) for s in problem.suggestions)
         lead.append(say("did_you_mean", locale, names=names))

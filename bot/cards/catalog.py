@@ -3,13 +3,18 @@
 Keys name what a wording is for; `{names}` are filled in by `bot.cards.labels.say`. An entry
 written `one|many` has a form for one and for many (`counted`). Chinese needs no plural, and
 takes its own word order, so a Chinese entry may leave out a placeholder the English needs
-(a month's English name). Corpus text is never here.
+(a month's English name). Corpus text is never here. Problems, usage errors and replies join
+it from `bot.queries.problem_wording`, `bot.command_wording` and `bot.cards.catalog_replies`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from types import MappingProxyType
+
+from bot.cards.catalog_replies import REPLIES
+from bot.command_wording import USAGE
+from bot.domain.wording import Table
+from bot.queries.problem_wording import PROBLEMS
 
 _LABELS: dict[str, tuple[str, str, str]] = {
     # The layouts: around the values, the notes and the lists.
@@ -392,4 +397,4 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(_LABELS)
+LABELS: Table = MappingProxyType({**_LABELS, **PROBLEMS, **USAGE, **REPLIES})

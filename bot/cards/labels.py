@@ -14,6 +14,7 @@ from typing import Literal, get_args
 
 from bot.cards.attribute_labels import ATTRIBUTES
 from bot.cards.catalog import LABELS
+from bot.domain.wording import Wording
 
 Locale = Literal["en", "zh-CN", "zh-TW"]
 LOCALES: tuple[Locale, ...] = get_args(Locale)
@@ -39,6 +40,16 @@ def _entry(key: str, locale: Locale) -> str:
 def say(key: str, locale: Locale = DEFAULT, **values: object) -> str:
     """The catalog's wording for `key` in `locale`, its `{placeholders}` filled in."""
     return _entry(key, locale).format(**values)
+
+
+def worded(wording: Wording, locale: Locale = DEFAULT) -> str:
+    """A sentence a lower layer named (a Problem's, a UsageError's) in `locale`."""
+    return wording.text(LABELS, LOCALES.index(locale))
+
+
+def told(message: str, wording: Wording | None, locale: Locale = DEFAULT) -> str:
+    """A Problem's or UsageError's `message` (English) in `locale`, by its `wording` if any."""
+    return message if wording is None else worded(wording, locale)
 
 
 def counted(key: str, count: int, locale: Locale = DEFAULT, **values: object) -> str:

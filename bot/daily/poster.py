@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.daily.content import NO_PINGS, daily_embed, is_daily_post
+from bot.cards.embed import render_embed
+from bot.daily.content import NO_PINGS, daily_answer, every_locale, guild_locale, is_daily_post
 from bot.daily.failures import Verdict, classify
 from bot.daily.ledger import NONCE_WINDOW, post_nonce
 from bot.daily.schedule import Due, LedgerEntry
@@ -55,7 +56,9 @@ class Poster:
 
     async def post(self, due: Due, entry: LedgerEntry | None, now: datetime) -> Result:
         guild_id, day = due.key
-        embed = await daily_embed(self.bot.corpus, day)
+        guild = self.bot.get_guild(guild_id)
+        answer = await daily_answer(self.bot.corpus, day)
+        embed = render_embed(answer, guild_locale(guild.preferred_locale if guild else None))
         doubt = entry.in_doubt_since if entry is not None else None
         channel_id = due.subscription.channel_id
         if doubt is None:
@@ -68,7 +71,7 @@ class Poster:
                 return Result.SKIPPED
             channel_id = row.channel_id or channel_id  # the claim fixed the day's channel
             if now - doubt >= NONCE_WINDOW:
-                found = await self._look_for(due, channel_id, embed, now)
+                found = await self._look_for(due, channel_id, every_locale(answer), now)
                 if found is not None:
                     return found
         try:
@@ -82,7 +85,7 @@ class Poster:
         return Result.POSTED
 
     async def _look_for(
-        self, due: Due, channel_id: int, embed: discord.Embed, now: datetime
+        self, due: Due, channel_id: int, embeds: list[discord.Embed], now: datetime
     ) -> Result | None:
         """POSTED when the post in doubt is in the channel; None when it is not (send it)."""
         guild_id, day = due.key
@@ -91,7 +94,7 @@ class Poster:
             return self._unsure(due, channel_id)
         try:
             async for message in self.channel(channel_id, guild_id).history(limit=HISTORY):
-                if is_daily_post(message, embed, me):
+                if any(is_daily_post(message, embed, me) for embed in embeds):
                     await self.store.daily_confirm(guild_id, day, message.id, now)
                     log.info("daily post for guild %s, %s found: %s", guild_id, day, message.id)
                     return Result.POSTED

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 import discord
 
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.commands import UsageError
 from bot.daily.schedule import Subscription
+from bot.domain.wording import Wording
 from bot.queries.autocomplete import timezone_choices
 from bot.state import GuildSettings
 
@@ -33,10 +35,7 @@ def parse_post_time(text: str) -> time:
     hour, minute = (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         shown = text.strip()[:20]
-        raise UsageError(
-            f"“{shown}” is not a time of day: give it as HH:MM on a 24-hour clock, "
-            "from 00:00 to 23:59 (for example 09:00 or 18:30)."
-        )
+        raise UsageError.said("usage.not_a_time", text=shown)
     return time(hour, minute)
 
 
@@ -47,11 +46,8 @@ def parse_zone(text: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(name)
     shown = name[:60]
     close = [choice.value for choice in timezone_choices(name)[:SUGGESTIONS]] if name else []
-    hint = f" Did you mean {', '.join(close)}?" if close else ""
-    raise UsageError(
-        f"“{shown}” is not a time zone I know: pick an IANA name from the list, "
-        f"like Europe/London or Asia/Kolkata.{hint}"
-    )
+    hint = Wording.of("usage.did_you_mean_zone", zones=", ".join(close)) if close else ""
+    raise UsageError.said("usage.not_a_zone", text=shown, hint=hint)
 
 
 def subscription_of(row: GuildSettings) -> Subscription | None:
@@ -77,17 +73,29 @@ def stored_zone(name: str) -> zoneinfo.ZoneInfo | None:
         return None
 
 
-def unusable_reason(row: GuildSettings) -> str | None:
+def unusable_reason(row: GuildSettings, locale: Locale = DEFAULT) -> str | None:
     """Why a complete stored subscription cannot be scheduled, say its time zone left the tz
     database after an update of tzdata; None when it can (or is incomplete)."""
     if row.channel_id is None or row.post_time is None or row.timezone is None:
         return None
     if stored_zone(row.timezone) is None:
-        return (
-            f"The time zone “{row.timezone[:60]}” is no longer in the time zone database, so "
-            "I cannot tell when your day starts: pick a current one."
-        )
+        return say("daily.bad_zone", locale, zone=row.timezone[:60])
     return None
+
+
+# The permissions the post needs, by the name Discord's settings show in English.
+_PERMISSION_KEYS = {
+    "View Channel": "permission.view_channel",
+    "Send Messages": "permission.send_messages",
+    "Embed Links": "permission.embed_links",
+}
+
+
+def permission_names(missing: list[str], locale: Locale = DEFAULT) -> str:
+    """`missing` (from `missing_permissions`) as Discord names them in `locale`, listed."""
+    return say("permission.list", locale, first="", then="").join(
+        say(_PERMISSION_KEYS[name], locale) for name in missing
+    )
 
 
 def missing_permissions(permissions: discord.Permissions) -> list[str]:

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 import discord
 from discord import app_commands
 
+from bot.cards.labels import say
+
 T = TypeVar("T")
 MANAGE_GUILD = discord.Permissions(manage_guild=True)
 # Generous: a person reading answers never meets it; a script hammering a command does.
@@ -61,7 +63,7 @@ def per_user_cooldown() -> Callable[[T], T]:
 def can_manage_guild(interaction: discord.Interaction[Any]) -> bool:
     """True for a member with Manage Server here; NoPrivateMessage or MissingPermissions else."""
     if interaction.guild_id is None:
-        raise app_commands.NoPrivateMessage("This command works in a server, not in DMs.")
+        raise app_commands.NoPrivateMessage(say("reply.server_only"))
     if not interaction.permissions.manage_guild:
         raise app_commands.MissingPermissions(["manage_guild"])
     return True

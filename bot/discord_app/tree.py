@@ -23,35 +23,40 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.cards.labels import DEFAULT, Locale, say, told
 from bot.commands import UsageError
 from bot.discord_app.mentions import CommandMentions
+from bot.discord_app.replies import reader_locale
 
 log = logging.getLogger(__name__)
 
-NOT_ALLOWED = "You need the **Manage Server** permission for this."
-FAILED = "Something went wrong on our side; please try again in a moment."
+NOT_ALLOWED, FAILED = say("reply.not_allowed"), say("reply.failed")  # English
 UNKNOWN_INTERACTION, UNKNOWN_WEBHOOK = 10062, 10015
 _QUIET = "__minimax_quiet_autocomplete__"
 
 Autocomplete = Callable[..., Coroutine[Any, Any, list[app_commands.Choice[Any]]]]
 
 
-def message_for(error: app_commands.AppCommandError) -> str | None:
-    """What to tell the user about an expected error; None for a bug (logged in full)."""
+def message_for(error: app_commands.AppCommandError, locale: Locale = DEFAULT) -> str | None:
+    """What to tell the user about an expected error, in `locale`; None for a bug (logged in
+    full)."""
     if isinstance(error, app_commands.CommandOnCooldown):
         again = discord.utils.utcnow() + timedelta(seconds=max(1.0, error.retry_after))
-        return f"Slow down: try again {discord.utils.format_dt(again, 'R')}."
-    if isinstance(error, app_commands.MissingPermissions | app_commands.NoPrivateMessage):
-        return NOT_ALLOWED if isinstance(error, app_commands.MissingPermissions) else str(error)
+        return say("reply.slow_down", locale, when=discord.utils.format_dt(again, "R"))
+    if isinstance(error, app_commands.MissingPermissions):
+        return say("reply.not_allowed", locale)
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return say("reply.server_only", locale)
     if isinstance(error, app_commands.CheckFailure):
-        return str(error) or NOT_ALLOWED
+        return str(error) if str(error) and locale == DEFAULT else say("reply.not_allowed", locale)
     if isinstance(error, app_commands.TransformerError):
         if isinstance(error.__cause__, UsageError):  # the table's converter said what would do
-            return str(error.__cause__)
-        return f"“{error.value}” is not a valid {error.type.name.lower()}."
+            return told(str(error.__cause__), error.__cause__.wording, locale)
+        kind = error.type.name.lower()
+        return say("reply.invalid_value", locale, value=error.value, type=kind)
     original = getattr(error, "original", None)
     if isinstance(original, UsageError):
-        return str(original)
+        return told(str(original), original.wording, locale)
     return None
 
 
@@ -91,7 +96,7 @@ class ErrorTree(app_commands.CommandTree):
                 getattr(error, "original", error),
             )
             return
-        message = message_for(error)
+        message = message_for(error, reader_locale(interaction))
         if message is None:
             log.error(
                 "/%s failed (guild %s, channel %s, user %s)",
@@ -101,7 +106,7 @@ class ErrorTree(app_commands.CommandTree):
                 interaction.user.id,
                 exc_info=error,
             )
-            message = FAILED
+            message = say("reply.failed", reader_locale(interaction))
         else:
             log.info("/%s refused for user %s: %s", command, interaction.user.id, message)
         await tell(interaction, self.mentions.in_text(message))

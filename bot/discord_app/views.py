@@ -21,13 +21,13 @@ from typing import Any
 
 import discord
 
-from bot.cards.labels import DEFAULT, Locale, say
+from bot.cards.labels import DEFAULT, Locale, say, told
 from bot.commands import COMMANDS, Call, UsageError, prepare
 from bot.discord_app.button_values import pack, unpack
 from bot.discord_app.laid_out import LaidOutButtons, button
 from bot.discord_app.options import ask, client_of
 from bot.discord_app.replies import edit_answer, reader_locale
-from bot.discord_app.tree import FAILED, tell
+from bot.discord_app.tree import tell
 from bot.queries import quotes
 from bot.queries.listings import Answer, DisagreementList
 from bot.queries.results import QuoteAnswer, SearchResults, Timeline
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 
 RANDOM_DRAWS = 3
 PRIMARY, SECONDARY = discord.ButtonStyle.primary, discord.ButtonStyle.secondary
-GONE = "These buttons belong to an answer the bot can no longer page; run the command again."
 Button = discord.ui.Button[discord.ui.View]
 Paged = Timeline | SearchResults | DisagreementList  # answers with `page` and `page_count`
 
@@ -45,7 +44,7 @@ async def _refuse_others(interaction: discord.Interaction, asker: int, command: 
     if interaction.user.id == asker:
         return True
     mention = client_of(interaction).mentions.of(command)
-    await tell(interaction, f"Only whoever ran this {mention} can use its buttons; try your own.")
+    await tell(interaction, say("reply.not_yours", reader_locale(interaction), command=mention))
     return False
 
 
@@ -55,10 +54,10 @@ async def _pressed(interaction: discord.Interaction, command: str, press: Any) -
     try:
         await press()
     except UsageError as problem:
-        await tell(interaction, str(problem))
+        await tell(interaction, told(str(problem), problem.wording, reader_locale(interaction)))
     except Exception as error:
         log.error("a button of /%s failed", command, exc_info=error)
-        await tell(interaction, FAILED)
+        await tell(interaction, say("reply.failed", reader_locale(interaction)))
 
 
 class PageButton(
@@ -105,7 +104,7 @@ class PageButton(
         bot = client_of(interaction)
         values = await unpack(bot.state, self.values)
         if values is None or self.command not in COMMANDS:
-            await tell(interaction, GONE)
+            await tell(interaction, say("reply.gone", reader_locale(interaction)))
             return
         call = prepare(self.command, values, bot.today()).with_values(page=self.page)
         reply = await ask(interaction, call)
@@ -160,7 +159,7 @@ class NextQuoteButton(
         bot = client_of(interaction)
         values = await unpack(bot.state, self.values)
         if values is None:
-            await tell(interaction, GONE)
+            await tell(interaction, say("reply.gone", reader_locale(interaction)))
             return
         query, speaker = values.get("query"), values.get("speaker")
         answer: Answer

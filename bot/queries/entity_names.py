@@ -30,6 +30,7 @@ from bot.queries.model_names import (
     slip,
     words_of,
 )
+from bot.queries.problem_wording import problem
 from bot.queries.results import Problem
 
 # Last words an organisation's name may go without: `IDG` is IDG Capital.
@@ -90,7 +91,7 @@ def _entity_typos(catalog: Catalog, name: str, typed: tuple[str, ...]) -> list[E
 
 def _ambiguous(name: str, names: list[str]) -> Problem:
     unique = tuple(dict.fromkeys(names))[:MAX_SUGGESTIONS]
-    return Problem(f"“{shown(name)}” could be more than one thing the corpus names.", unique)
+    return problem("problem.many_things", unique, name=shown(name))
 
 
 def _label(match: Match) -> str:
@@ -103,7 +104,7 @@ def resolve_name(catalog: Catalog, name: str) -> Match | Problem:
     name = name[:MAX_NAME_LENGTH]
     key = name_key(name)
     if not key:
-        return Problem("Which name? Type a model's, company's or concept's name, such as M2.")
+        return problem("problem.which_name")
     common = [n for n in common_name(name) if name_key(n) != key]
     model = exact_model(catalog, key)
     entity = catalog.entity_by_key.get(key)
@@ -135,15 +136,12 @@ def resolve_name(catalog: Catalog, name: str) -> Match | Problem:
         return typos[0]
     if typos:
         return _ambiguous(name, [t.entity.name for t in typos])
-    if "more than one" in models.message:
+    if models.wording is not None and models.wording.key == "problem.many_models":
         return models
     # Organisations' names are long and many: only a close one helps (`banana` is no lab).
     close = best_matches(name, catalog.entity_by_key, limit=MAX_SUGGESTIONS, cutoff=ENTITY_HINT)
     suggestions = tuple(dict.fromkeys([*models.suggestions, *(e.name for e, _ in close)]))
-    return Problem(
-        f"No model, company or concept called “{shown(name)}” in the corpus.",
-        suggestions[:MAX_SUGGESTIONS],
-    )
+    return problem("problem.no_name", suggestions[:MAX_SUGGESTIONS], name=shown(name))
 
 
 async def find_name(corpus: Corpus, name: str) -> Match | Problem:
@@ -151,7 +149,5 @@ async def find_name(corpus: Corpus, name: str) -> Match | Problem:
     another: `Mistral` (were it not an organisation) is not Mixtral."""
     found = resolve_name(corpus.catalog, name)
     if isinstance(found, ModelMatch) and found.typo and await mentions_of(corpus, [name], limit=1):
-        return Problem(
-            f"“{shown(name)}” is named in the corpus, but it has no card.", (found.model.name,)
-        )
+        return problem("problem.no_card", (found.model.name,), name=shown(name))
     return found

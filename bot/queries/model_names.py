@@ -26,6 +26,7 @@ from bot.queries.catalog_cache import PerCatalog
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.fuzzy import best_matches
 from bot.queries.mentions import mentions_of
+from bot.queries.problem_wording import problem
 from bot.queries.results import Problem
 
 MAX_NAME_LENGTH = 100
@@ -183,7 +184,7 @@ def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:
     a slip in each word; otherwise a Problem with the closest names."""
     name = name[:MAX_NAME_LENGTH]
     if not shown(name):
-        return Problem("Which model? Type a model's name, such as MiniMax-M2.")
+        return problem("problem.which_model")
     key = name_key(name)
     exact = exact_model(catalog, key)
     if exact is not None:
@@ -195,7 +196,7 @@ def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:
     candidates = _models(short + sharing, _digits(key))
     if len(candidates) > 1:
         names = tuple(m.name for m in candidates[:MAX_SUGGESTIONS])
-        return Problem(f"“{shown(name)}” could be more than one model.", names)
+        return problem("problem.many_models", names, name=shown(name))
     if short:
         alias = short[0]
         return ModelMatch(alias.model, alias.alias, exact=False)
@@ -208,14 +209,14 @@ def resolve_model(catalog: Catalog, name: str) -> ModelMatch | Problem:
         return typos[0]
     if len(typos) > 1:
         names = tuple(dict.fromkeys(m.model.name for m in typos))[:MAX_SUGGESTIONS]
-        return Problem(f"“{shown(name)}” could be more than one model.", names)
+        return problem("problem.many_models", names, name=shown(name))
     suggestions = best_matches(
         name, catalog.model_by_key, limit=MAX_SUGGESTIONS, cutoff=SUGGESTION_CUTOFF
     )
     names = tuple(
         dict.fromkeys([*(m.name for m in candidates), *(m.name for m, _ in suggestions)])
     )[:MAX_SUGGESTIONS]
-    return Problem(f"No model called “{shown(name)}” in the corpus.", names)
+    return problem("problem.no_model", names, name=shown(name))
 
 
 async def find_model(corpus: Corpus, name: str) -> ModelMatch | Problem:
@@ -223,8 +224,5 @@ async def find_model(corpus: Corpus, name: str) -> ModelMatch | Problem:
     another: `Mistral` (a company 001 names) is not Mixtral."""
     found = resolve_model(corpus.catalog, name)
     if isinstance(found, ModelMatch) and found.typo and await mentions_of(corpus, [name], limit=1):
-        return Problem(
-            f"“{shown(name)}” is named in the corpus, but not as a model or product.",
-            (found.model.name,),
-        )
+        return problem("problem.not_a_model", (found.model.name,), name=shown(name))
     return found

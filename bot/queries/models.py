@@ -18,6 +18,7 @@ from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
 from bot.queries.mentions import mentions_of
 from bot.queries.model_names import ModelMatch, find_model, shown
+from bot.queries.problem_wording import problem
 from bot.queries.results import (
     Citation,
     Comparison,
@@ -201,9 +202,8 @@ async def compare_models(corpus: Corpus, left: str, right: str) -> Comparison | 
             return match
     first, second = (m for m in found if isinstance(m, ModelMatch))
     if first.model == second.model:
-        return Problem(
-            f"“{shown(left)}” and “{shown(right)}” are the same model, {first.model.name}: "
-            "name two different models."
+        return problem(
+            "problem.same_model", left=shown(left), right=shown(right), name=first.model.name
         )
     a, b = await card_of(corpus, first), await card_of(corpus, second)
     left_lines = {line.attribute: line for line in a.facts}

@@ -14,6 +14,7 @@ from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Catalog, Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
+from bot.queries.problem_wording import problem
 from bot.queries.results import Citation, FactLine, FactValue, PersonProfile, Problem
 from bot.queries.search import fold, query_words
 from bot.store.quotes_read import PersonFactRow
@@ -70,8 +71,8 @@ def resolve_person(catalog: Catalog, name: str) -> Person | Problem:
     if close and close[0].score >= NAME_CUTOFF and _every_word_close(name, close[0].person):
         if len(close) == 1 or close[1].score < close[0].score:
             return close[0].person
-        return Problem(f"“{shown}” could be more than one person.", suggestions)
-    return Problem(f"No one called “{shown}” in the corpus.", suggestions)
+        return problem("problem.many_people", suggestions, name=shown)
+    return problem("problem.no_person", suggestions, name=shown)
 
 
 def _every_word_close(name: str, person: Person) -> bool:
@@ -123,7 +124,7 @@ def _fewest_texts(person: Person) -> list[str]:
 async def person_profile(corpus: Corpus, name: str) -> PersonProfile | Problem:
     """Every spelling, the role, the documents that mention the person, quotes and facts."""
     if not name.strip():
-        return Problem("Whom should I look up? Type a name.")
+        return problem("problem.which_person")
     found = resolve_person(corpus.catalog, name)
     if isinstance(found, Problem):
         return found

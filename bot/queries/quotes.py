@@ -24,6 +24,7 @@ from bot.domain.text import shown as shown_text
 from bot.queries.corpus import Corpus
 from bot.queries.hybrid import fuse_quotes
 from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
+from bot.queries.problem_wording import problem
 from bot.queries.quote_query import read_quote_query
 from bot.queries.ranking import MARKS, collapse, typed_forms, weight
 from bot.queries.results import Problem, QuoteAnswer
@@ -174,10 +175,10 @@ async def _speaker(corpus: Corpus, speaker: str) -> tuple[Person, tuple[str, ...
             return found
         quoted = {corpus.catalog.person(s) for s in await corpus.store.quoted_speakers()}
         names = tuple(sorted(p.name for p in quoted if p is not None))
-        return Problem(found.message, names)
+        return replace(found, suggestions=names)
     spellings = await speakers_of(corpus, found)
     if await corpus.store.quote_id_from(0, speakers=spellings) is None:
-        return Problem(f"The corpus holds no quotes by {found.name}.")
+        return problem("problem.no_quotes_by", name=found.name)
     return found, spellings
 
 
@@ -207,7 +208,7 @@ async def find_quote(
         if bounds is not None:
             row = await _pick(corpus, (rng or random.Random()).randint(*bounds), speakers, False)
         if row is None:
-            return Problem("The corpus holds no quotes.")
+            return problem("problem.no_quotes")
         return _answer(corpus, row, "random", speaker_filter=by)
     reading = read_quote_query(corpus.catalog, query or "")
     words = reading.words
@@ -217,17 +218,17 @@ async def find_quote(
             person, speakers, by = reading.person, spellings, reading.person.name
     shown = shown_text(query or "", MAX_SHOWN)
     if not words:
-        return Problem(f"No words to match in “{shown}”: try a few words.")
+        return problem("problem.no_words", query=shown)
     rows, used = await _matches(corpus, words, speakers)
     unquoted = [] if used is words else await _only_in_passages(corpus, words)
     if unquoted:
         said = shown_text(" ".join(unquoted), MAX_SHOWN)
-        return Problem(f"No quote says “{said}”; the passages do: try /search {shown}")
+        return problem("problem.only_in_passages", said=said, query=shown)
     if not rows:
-        return Problem(f"No quote matches “{shown}”.")
+        return problem("problem.no_quote_match", query=shown)
     rank = max(rank, 0)
     if rank >= len(rows):
-        return Problem(f"No more matches for “{shown}”.")
+        return problem("problem.no_more_matches", query=shown)
     best = _ranked(rows, used)
     if by_meaning:
         best = await fuse_quotes(corpus, (query or "")[:FUZZ_CHARS], best)
@@ -244,5 +245,5 @@ async def quote_of_the_day(corpus: Corpus, day: date) -> QuoteAnswer | Problem:
         digest = int(hashlib.sha256(day.isoformat().encode()).hexdigest()[:8], 16)
         row = await _pick(corpus, low + digest % (high - low + 1), None, True)
     if row is None:
-        return Problem("The corpus holds no attributed quotes.")
+        return problem("problem.no_attributed_quotes")
     return _answer(corpus, row, "daily")

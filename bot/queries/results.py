@@ -7,11 +7,12 @@ turn these into output; the queries never format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.domain.entities import EntityKind
 from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
+from bot.domain.wording import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,11 @@ class Citation:
 class Problem:
     """A request the corpus cannot answer as asked: a short message, and what might help."""
 
-    message: str
+    message: str  # in English; `wording` says it in the reader's locale
     suggestions: tuple[str, ...] = ()
+    # How to say it in the reader's locale (`problem_wording`); None: `message` is all there
+    # is. Not compared: two Problems are the same when they say the same.
+    wording: Wording | None = field(default=None, compare=False)
 
 
 # ---------------------------------------------------------------- quotes

@@ -17,6 +17,7 @@ from bot.domain.text import words
 from bot.queries.chinese import with_english
 from bot.queries.corpus import Corpus
 from bot.queries.hybrid import fuse_passages
+from bot.queries.problem_wording import problem
 from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weight
 from bot.queries.results import Problem, SearchHit, SearchResults
 from bot.store.search_read import RankedPassage
@@ -141,7 +142,7 @@ async def search(
     """
     rows, text = await search_rows(corpus, query)
     if not text:
-        return Problem("Nothing to search for: type a few words.")
+        return problem("problem.nothing_to_search")
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     if not rows:
         return SearchResults(text, (), 0, 0, 0)

@@ -26,7 +26,9 @@ from datetime import date
 
 from bot.domain.records import EventKind, FuzzyDate, Precision
 from bot.domain.text import shorten
+from bot.domain.wording import Wording
 from bot.queries.corpus import Corpus
+from bot.queries.problem_wording import problem
 from bot.queries.results import DatedTelling, Problem, Timeline, TimelineEntry
 from bot.store.timeline_read import EventRow
 
@@ -141,21 +143,25 @@ async def _nothing(
     words: list[str],
     kind: str | None = None,
 ) -> Problem:
-    asked = f"No {kind} events" if kind else "No events"
-    if year is not None:
-        asked += f" in {year}"
+    window: Wording | str = ""
     if start is not None and end is not None:
-        asked += f" between {start.isoformat()} and {end.isoformat()}"
+        window = Wording.of("problem.between", start=start.isoformat(), end=end.isoformat())
     elif start is not None:
-        asked += f" from {start.isoformat()} on"
+        window = Wording.of("problem.from", start=start.isoformat())
     elif end is not None:
-        asked += f" up to {end.isoformat()}"
-    if query is not None:
-        asked += f" match “{shorten(query, MAX_SHOWN)}”"
+        window = Wording.of("problem.up_to", end=end.isoformat())
+    asked = {
+        "kind": Wording.of(f"event.{kind}") if kind else "",
+        "year": "" if year is None else Wording.of("problem.in_year", year=year),
+        "window": window,
+        "match": ""
+        if query is None
+        else Wording.of("problem.matching", query=shorten(query, MAX_SHOWN)),
+    }
     years = await event_years(corpus, words, kind)
     if year is not None:  # the nearest years first, then back in order
         years = sorted(sorted(years, key=lambda y: (abs(y - year), y))[:MAX_SUGGESTIONS])
-    return Problem(asked + ".", tuple(str(y) for y in years[-MAX_SUGGESTIONS:]))
+    return problem("problem.no_events", tuple(str(y) for y in years[-MAX_SUGGESTIONS:]), **asked)
 
 
 async def timeline(
@@ -172,11 +178,9 @@ async def timeline(
     """One page of the happenings of `year` and/or `start`..`end` of `kind` holding the words
     of `query`."""
     if kind is not None and kind not in KINDS:
-        return Problem(f"No kind of event called “{shorten(kind, MAX_SHOWN)}”.", KINDS)
+        return problem("problem.no_event_kind", KINDS, kind=shorten(kind, MAX_SHOWN))
     if start is not None and end is not None and end < start:
-        return Problem(
-            f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()})."
-        )
+        return problem("problem.backwards_range", end=end.isoformat(), start=start.isoformat())
     shown = clean_query(query)
     words = query_words(shown)
     window = _window(year, start, end)

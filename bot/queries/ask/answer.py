@@ -23,6 +23,7 @@ from bot.queries.corpus import Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.hybrid import fuse_passages
 from bot.queries.labels import label_for
+from bot.queries.problem_wording import problem
 from bot.queries.quotes import find_quote
 from bot.queries.ranking import MARKS, excerpt
 from bot.queries.results import (
@@ -267,7 +268,7 @@ def _with_company(question: Question) -> Question:
 
 async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
     if not query_words(text):
-        return Problem("Ask a question in a few words: `/ask when was MiniMax founded`.")
+        return problem("problem.empty_question")
     known = await knowledge(corpus)
     question = _with_company(understand(corpus.catalog, text[:MAX_QUESTION_CHARS], known.subjects))
     subject, topic = question.subject, question.topic
