@@ -1,8 +1,11 @@
 """The card for `/ask`: the answer from the facts (both sides where the sources differ), the
 quote or passages that support it, or plainly that the question was not understood or not
-covered, with the nearest passages. Labels follow the question's language."""
+covered, with the nearest passages. Labels follow the reader's locale, and a question asked
+in Chinese gets Chinese labels whatever the locale."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.cards.card import Card, Entry, Section, Tone
 from bot.cards.disagreements import disagreement_fact
@@ -24,8 +27,21 @@ def labels_locale(answer: AskAnswer, locale: Locale) -> Locale:
     return locale
 
 
+def in_readers_words(answer: AskAnswer, locale: Locale) -> AskAnswer:
+    """An English question's answer for a Chinese reader: its topic and fact labels in
+    Chinese (the corpus's values as they are)."""
+    if locale == DEFAULT or answer.language == "zh" or len(answer.labels_zh) != len(answer.facts):
+        return answer
+    lines = tuple(
+        replace(line, label=label)
+        for line, label in zip(answer.facts, answer.labels_zh, strict=True)
+    )
+    return replace(answer, topic=answer.topic_zh or answer.topic, facts=lines)
+
+
 def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
     locale = labels_locale(answer, locale)
+    answer = in_readers_words(answer, locale)
     title = say("ask.title", locale, q=shown(answer.question, QUESTION_CHARS))
     lead: list[str] = []
     if answer.outcome == "answered":

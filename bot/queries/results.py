@@ -300,6 +300,9 @@ class AskAnswer:
     curated: tuple[str, str] | None = None  # (as typed, the name read) from the curated list
     happening: TimelineEntry | None = None  # what a "when" asks about, each source's date
     disagreements: tuple[Disagreement, ...] = ()  # on what is asked, not on a fact line
+    # The topic and the facts' labels in Chinese, for a Chinese reader of an English question
+    topic_zh: str | None = None
+    labels_zh: tuple[str, ...] = ()  # one a fact line
 
 
 # ---------------------------------------------------------------- organisations and concepts

@@ -351,7 +351,15 @@ def _answer(
         curated,
         happening,
         disputes,
+        topic.label("zh") if topic is not None else None,
+        tuple(_in_chinese(line, topic) for line in facts),
     )
+
+
+def _in_chinese(line: FactLine, topic: Topic | None) -> str:
+    """A fact line's label in Chinese, with the person it is about in front as in English."""
+    person, between, _ = line.label.rpartition(" · ")
+    return f"{person}{between}{_label(topic, line.attribute, 'zh')}"
 
 
 __all__ = ["ask"]
