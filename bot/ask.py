@@ -19,19 +19,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from bot.cards.labels import DEFAULT, Locale, say
 from bot.command_options import shown
 from bot.commands import COMMANDS, Command, Option, UsageError, command_list, convert, find_command
+from bot.discord_app.locales import TEXTS
 
 HELP = "help"
 # Spaces, then an optional `name:`, then a value: quoted ("…" or “…”, an unclosed quote runs
 # to the end of the line) or a word.
 _TOKEN = re.compile(r'\s*(?:([A-Za-z][A-Za-z0-9_-]*):)?(?:"([^"]*)"?|[“”]([^”]*)”?|(\S*))')
 _PROBE_DAY = date(2024, 1, 1)  # any leap year: only checks whether a word could be a date
-RULE = """\
-Options are name:value, as in Discord: a value runs until the next name:, so
-  /quote speaker:He Tao query:scaling laws   asks for "scaling laws" said by "He Tao".
-Quote a value to end it early: /quote speaker:"He Tao" scaling laws.
-Bare words before the first name: fill the first options: /model M2, /timeline 2025 funding."""
+RULE = say("terminal.rule")  # in English; `help_text` says it in the reader's locale
 
 
 class Token(NamedTuple):  # a tuple: a megabyte of words makes many
@@ -132,21 +130,29 @@ def _takes(option: Option, word: str) -> bool:
     return True
 
 
-def help_text(command: str | None = None) -> str:
-    """The commands with their usage and the rule for options, or one command's options."""
+def help_text(command: str | None = None, locale: Locale = DEFAULT) -> str:
+    """The commands with their usage and the rule for options, or one command's options, in
+    `locale` (the descriptions as the commands are registered in it on Discord)."""
+    described = TEXTS.get(locale, {})
     if command is not None:
         found = COMMANDS[command]
-        lines = [found.usage, f"  {found.description}"]
+        lines = [found.usage, f"  {described.get(found.description, found.description)}"]
         for option in found.options:
-            need = "required" if option.required else "optional"
+            need = say("terminal.required" if option.required else "terminal.optional", locale)
             choices = f" ({', '.join(option.choices)})" if option.choices else ""
-            kind = option.type_name
+            kind = say("type." + option.type_name.replace(" ", "_"), locale)
             if option.min_value is not None and option.max_value is not None:
-                kind += f" from {option.min_value} to {option.max_value}"
-            lines.append(f"  {option.name:<8} {kind}, {need}: {option.description}{choices}")
+                low, high = option.min_value, option.max_value
+                kind = say("terminal.range", locale, kind=kind, low=low, high=high)
+            description = described.get(option.description, option.description)
+            said = say("terminal.option", locale, kind=kind, need=need, description=description)
+            lines.append(f"  {option.name:<8} {said}{choices}")
         return "\n".join(lines)
     width = max(len(c.usage) for c in COMMANDS.values())
-    lines = ["Commands:"]
-    lines += [f"  {c.usage:<{width}}  {c.description}" for c in COMMANDS.values()]
-    lines += [RULE, "Type help COMMAND for its options."]
+    lines = [say("terminal.commands", locale)]
+    lines += [
+        f"  {c.usage:<{width}}  {described.get(c.description, c.description)}"
+        for c in COMMANDS.values()
+    ]
+    lines += [say("terminal.rule", locale), say("terminal.more", locale)]
     return "\n".join(lines)

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.ask import HELP, help_text, parse_line
-from bot.cards.labels import DEFAULT, Locale, told
+from bot.cards.labels import DEFAULT, Locale, say, told
 from bot.cards.text import render_text
 from bot.commands import Call, UsageError, prepare
 from bot.queries.corpus import Corpus
@@ -58,7 +58,7 @@ def ask(
     try:
         request = parse_line(line)
         if request.command == HELP:
-            print(help_text(request.options.get("command")))
+            print(help_text(request.options.get("command"), locale))
             return EXIT_OK
         call = prepare(request.command, request.options, today)
     except UsageError as error:
@@ -79,12 +79,17 @@ async def _ask(
         text = await answer(corpus, call, today, locale)
     except Exception as error:  # a bug must still end in a message, not a traceback
         log.debug("answer failed", exc_info=True)
-        print(f"Sorry, that failed: {type(error).__name__}: {error}", file=sys.stderr)
+        print(sorry(error, locale), file=sys.stderr)
         return EXIT_FAILED
     finally:
         await corpus.close()
     print(text)
     return EXIT_OK
+
+
+def sorry(error: Exception, locale: Locale) -> str:
+    """A bug's one line: what failed, never a traceback."""
+    return say("terminal.sorry", locale, error=f"{type(error).__name__}: {error}")
 
 
 def respond(corpus: Corpus, runner: asyncio.Runner, line: str, locale: Locale = DEFAULT) -> str:
@@ -94,15 +99,15 @@ def respond(corpus: Corpus, runner: asyncio.Runner, line: str, locale: Locale = 
         request = parse_line(line)
         if request.command == HELP:
             topic = request.options.get("command")
-            extra = "" if topic else "\nexit or quit (or Ctrl-D) leaves."
-            return help_text(topic) + extra
+            extra = "" if topic else "\n" + say("terminal.leave", locale)
+            return help_text(topic, locale) + extra
         call = prepare(request.command, request.options, today)
         return runner.run(answer(corpus, call, today, locale))
     except UsageError as error:
         return told(str(error), error.wording, locale)
     except Exception as error:  # a bug must not stop the console
         log.debug("answer failed", exc_info=True)
-        return f"Sorry, that failed: {type(error).__name__}: {error}"
+        return sorry(error, locale)
 
 
 def console(seeds: Path, db: Path, locale: Locale = DEFAULT, *, semantic: bool = False) -> int:
@@ -119,7 +124,7 @@ def console(seeds: Path, db: Path, locale: Locale = DEFAULT, *, semantic: bool =
             return EXIT_FAILED
         try:
             if interactive:
-                print("minimax-bot console: type help for the commands, exit to leave.")
+                print(say("terminal.welcome", locale))
             _loop(corpus, runner, interactive, locale)
         except KeyboardInterrupt:
             print()

@@ -35,6 +35,9 @@ WRONG = (
     "/modle M2",
     "/",
     "/about extra words",
+    "help",
+    "help timeline",
+    "help daily",
 )
 
 

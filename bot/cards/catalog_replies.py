@@ -198,6 +198,99 @@ _REPLIES: dict[str, tuple[str, str, str]] = {
         "**已暂停：**{reason} {resume}",
         "**已暫停：**{reason} {resume}",
     ),
+    # The terminal's help and console (`minimax-bot console --locale zh-CN`)
+    "terminal.commands": (
+        "Commands:",
+        "命令：",
+        "指令：",
+    ),
+    "terminal.rule": (
+        (
+            "Options are name:value, as in Discord: a value runs until the next name:, so\n"
+            "  /quote speaker:He Tao query:scaling laws   "
+            'asks for "scaling laws" said by "He Tao".\n'
+            'Quote a value to end it early: /quote speaker:"He Tao" scaling laws.\n'
+            "Bare words before the first name: fill the first options: "
+            "/model M2, /timeline 2025 funding."
+        ),
+        (
+            "选项写作 name:value，与 Discord 相同：值一直延续到下一个 name:，所以\n"
+            "  /quote speaker:He Tao query:scaling laws   查找 He Tao 说的 scaling laws。\n"
+            '给值加上引号可以提前结束它：/quote speaker:"He Tao" scaling laws。\n'
+            "第一个 name: 之前的单词依次填入最前面的选项：/model M2、/timeline 2025 funding。"
+        ),
+        (
+            "選項寫作 name:value，與 Discord 相同：值一直延續到下一個 name:，所以\n"
+            "  /quote speaker:He Tao query:scaling laws   尋找 He Tao 說的 scaling laws。\n"
+            '給值加上引號可以提前結束它：/quote speaker:"He Tao" scaling laws。\n'
+            "第一個 name: 之前的單詞依次填入最前面的選項：/model M2、/timeline 2025 funding。"
+        ),
+    ),
+    "terminal.more": (
+        "Type help COMMAND for its options.",
+        "输入 help 命令名 查看它的选项。",
+        "輸入 help 指令名 檢視它的選項。",
+    ),
+    "terminal.required": (
+        "required",
+        "必填",
+        "必填",
+    ),
+    "terminal.optional": (
+        "optional",
+        "可选",
+        "可選",
+    ),
+    "terminal.range": (
+        "{kind} from {low} to {high}",
+        "{kind}，{low} 到 {high}",
+        "{kind}，{low} 到 {high}",
+    ),
+    "terminal.option": (
+        "{kind}, {need}: {description}",
+        "{kind}，{need}：{description}",
+        "{kind}，{need}：{description}",
+    ),
+    "type.text": (
+        "text",
+        "文本",
+        "文字",
+    ),
+    "type.integer": (
+        "integer",
+        "整数",
+        "整數",
+    ),
+    "type.date": (
+        "date",
+        "日期",
+        "日期",
+    ),
+    "type.model_kind": (
+        "model kind",
+        "模型类型",
+        "模型類型",
+    ),
+    "type.event_kind": (
+        "event kind",
+        "事件类型",
+        "事件類型",
+    ),
+    "terminal.welcome": (
+        "minimax-bot console: type help for the commands, exit to leave.",
+        "minimax-bot 控制台：输入 help 查看命令，输入 exit 退出。",
+        "minimax-bot 控制台：輸入 help 檢視指令，輸入 exit 退出。",
+    ),
+    "terminal.leave": (
+        "exit or quit (or Ctrl-D) leaves.",
+        "输入 exit 或 quit（或按 Ctrl-D）退出。",
+        "輸入 exit 或 quit（或按 Ctrl-D）退出。",
+    ),
+    "terminal.sorry": (
+        "Sorry, that failed: {error}",
+        "抱歉，出错了：{error}",
+        "抱歉，出錯了：{error}",
+    ),
     # The permissions the daily post needs, as Discord's settings name them
     "permission.view_channel": (
         "View Channel",

@@ -25,7 +25,7 @@ from tests.cards.test_layouts_agree import CALLS
 TODAY = date(2026, 6, 21)
 HAN = range(0x4E00, 0xA000)
 # Wordings that are the same words in every script, with Chinese punctuation at most.
-NO_WORDS = frozenset({"named", "ask.about", "daily.when", "permission.list"})
+NO_WORDS = frozenset({"named", "ask.about", "daily.when", "permission.list", "terminal.option"})
 # Chinese takes its own word order: a month by its number, not its English name.
 CHINESE_ONLY = frozenset({"month"})
 ENGLISH_LABELS = ("Sources:", "Source:", "Asked:", "Next:", "page ", "… and ", "(the document)")
