@@ -21,6 +21,11 @@ _REPLIES: dict[str, tuple[str, str, str]] = {
         "你需要**管理服务器**权限才能这样做。",
         "你需要**管理伺服器**權限才能這樣做。",
     ),
+    "reply.refused": (
+        "This command cannot be used here.",
+        "这里不能使用这个命令。",
+        "這裡不能使用這個指令。",
+    ),
     "reply.server_only": (
         "This command works in a server, not in DMs.",
         "这个命令只能在服务器中使用，不能在私信中使用。",

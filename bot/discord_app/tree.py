@@ -47,8 +47,10 @@ def message_for(error: app_commands.AppCommandError, locale: Locale = DEFAULT) -
         return say("reply.not_allowed", locale)
     if isinstance(error, app_commands.NoPrivateMessage):
         return say("reply.server_only", locale)
-    if isinstance(error, app_commands.CheckFailure):
-        return str(error) if str(error) and locale == DEFAULT else say("reply.not_allowed", locale)
+    if isinstance(error, app_commands.CheckFailure):  # discord.py words its own in English
+        if not str(error):
+            return say("reply.not_allowed", locale)
+        return str(error) if locale == DEFAULT else say("reply.refused", locale)
     if isinstance(error, app_commands.TransformerError):
         if isinstance(error.__cause__, UsageError):  # the table's converter said what would do
             return told(str(error.__cause__), error.__cause__.wording, locale)
