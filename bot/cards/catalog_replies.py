@@ -143,6 +143,27 @@ _REPLIES: dict[str, tuple[str, str, str]] = {
         "时区“{zone}”已不在时区数据库中，我无法判断你的一天何时开始：请选择一个现行的时区。",
         "時區「{zone}」已不在時區資料庫中，我無法判斷你的一天何時開始：請選擇一個現行的時區。",
     ),
+    # Why a post is paused: stored in English, shown in the admin's locale (bot.daily.reasons)
+    "daily.reason.no_access": (
+        "I cannot see <#{channel}> any more (Missing Access).",
+        "我再也看不到 <#{channel}> 了（无访问权限）。",
+        "我再也看不到 <#{channel}> 了（無存取權限）。",
+    ),
+    "daily.reason.no_permission": (
+        "I may not post in <#{channel}> (Missing Permissions): I need {needed}.",
+        "我无权在 <#{channel}> 发帖（缺少权限）：我需要查看频道、发送消息和嵌入链接权限。",
+        "我無權在 <#{channel}> 發文（缺少權限）：我需要檢視頻道、傳送訊息和嵌入連結權限。",
+    ),
+    "daily.reason.refused": (
+        "Discord refused my post in <#{channel}> ({said}).",
+        "Discord 拒绝了我在 <#{channel}> 的帖子（{said}）。",
+        "Discord 拒絕了我在 <#{channel}> 的貼文（{said}）。",
+    ),
+    "daily.reason.gone": (
+        "The channel <#{channel}> no longer exists ({said}).",
+        "频道 <#{channel}> 已不存在（{said}）。",
+        "頻道 <#{channel}> 已不存在（{said}）。",
+    ),
     "daily.day": (
         "{weekday} {day} {month_abbr} {year}",
         "{year}年{month}月{day}日",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import aiohttp
 import discord
 
+from bot.cards.labels import say
 from bot.logs import redact
 
 MISSING_ACCESS, MISSING_PERMISSIONS = 50001, 50013
@@ -44,19 +45,23 @@ def said(error: discord.HTTPException) -> str:
 
 
 def forbidden_reason(error: discord.Forbidden, channel_id: int) -> str:
+    """In English, stored as it is (`bot.daily.reasons` says it in the admin's locale)."""
     if error.code == MISSING_ACCESS:
-        return f"I cannot see <#{channel_id}> any more (Missing Access)."
+        return say("daily.reason.no_access", channel=channel_id)
     if error.code == MISSING_PERMISSIONS:
-        return f"I may not post in <#{channel_id}> (Missing Permissions): I need {NEEDED}."
-    return f"Discord refused my post in <#{channel_id}> ({error.status}: {said(error)})."
+        return say("daily.reason.no_permission", channel=channel_id, needed=NEEDED)
+    refused = f"{error.status}: {said(error)}"
+    return say("daily.reason.refused", channel=channel_id, said=refused)
 
 
 def classify(error: BaseException, channel_id: int) -> Failure:
     if isinstance(error, discord.Forbidden):
         return Failure(Verdict.PAUSE, False, forbidden_reason(error, channel_id))
     if isinstance(error, discord.NotFound):
-        reason = f"The channel <#{channel_id}> no longer exists ({said(error) or 'Not Found'})."
-        return Failure(Verdict.PAUSE, False, reason)
+        gone = said(error) or "Not Found"
+        return Failure(
+            Verdict.PAUSE, False, say("daily.reason.gone", channel=channel_id, said=gone)
+        )
     if isinstance(error, discord.RateLimited):
         return Failure(Verdict.RETRY, False, f"rate limited for {error.retry_after:.0f} s")
     if isinstance(error, discord.HTTPException):

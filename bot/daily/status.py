@@ -3,8 +3,8 @@ the admin's locale.
 
 Times are shown in the guild's zone (`Mon 22 Jun 2026, 09:00 BST`, `2026年6月22日 09:00 BST`)
 and, for the next post, also relative (`<t:…:R>`, which each reader's client shows as "in 3
-hours" in their own language). A reason the post was paused is shown as it was recorded
-when it failed (in English: it may quote Discord's own error).
+hours" in their own language). A reason the post was paused was stored in English when it
+failed; it is said again in the admin's locale (`bot.daily.reasons`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Protocol
 
 from bot.cards.labels import DEFAULT, Locale, say
 from bot.daily.ledger import Attempts, ledger_view
+from bot.daily.reasons import reason_in
 from bot.daily.schedule import LedgerEntry, Subscription, local_date, next_post
 from bot.daily.subscriptions import subscription_of, unusable_reason
 from bot.state import DailyLedger, DailyPostRow, GuildSettings, GuildSettingsStore
@@ -95,7 +96,9 @@ def describe(
         return say("daily.off", locale)
     resume = say("daily.resume", locale)
     if subscription is None:
-        reason = settings.paused_reason or unusable_reason(settings, locale)
+        reason = reason_in(settings.paused_reason or "", locale) or unusable_reason(
+            settings, locale
+        )
         if reason is None:
             return say("daily.off", locale)
         paused = say("daily.paused", locale, reason=reason, resume=resume)
@@ -113,7 +116,8 @@ def describe(
     elif today is not None and today.retry_at is not None:
         lines.append(say("daily.retrying", locale, n=today.attempts))
     if settings.paused_reason:
-        lines.append(say("daily.paused", locale, reason=settings.paused_reason, resume=resume))
+        reason = reason_in(settings.paused_reason, locale)
+        lines.append(say("daily.paused", locale, reason=reason, resume=resume))
     return "\n".join(lines)
 
 
