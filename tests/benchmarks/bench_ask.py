@@ -103,6 +103,14 @@ def holds(expect: str, text: str) -> bool:
     return sum(1 for w in wanted if w in folded) >= SHARE * len(wanted)
 
 
+def says(gold: Gold, text: str) -> bool:
+    """Whether the text holds the expected fact: its key words, or, for a bare yes or no
+    (no key words), the gold evidence that says it."""
+    if not key_words(gold.expect):
+        return bool(gold.evidence) and has_evidence(gold.evidence or "", [text])
+    return holds(gold.expect, text)
+
+
 def _normal(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum() or is_cjk(ch))
 
@@ -202,7 +210,7 @@ async def measure(
             times.append(time.perf_counter() - start)
             if isinstance(found, AskAnswer):
                 noise = strays(found, g, corpus.catalog) if covered else []
-                right = holds(g.expect, shown(found)) if covered else found.outcome != "answered"
+                right = says(g, shown(found)) if covered else found.outcome != "answered"
                 right = right and not noise
             else:
                 noise, right = [], not covered
@@ -215,7 +223,7 @@ async def measure(
                 held.total[g.lang] += 1
                 held.right[g.lang] += right
                 continue
-            peer_right = covered and holds(g.expect, peer_top3(db, g.q))
+            peer_right = covered and says(g, peer_top3(db, g.q))
             for tally, key in ((bot, g.kind), (peer, g.kind), (by_lang, g.lang)):
                 tally.total[key] += 1
             bot.right[g.kind] += right

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.queries.ask import ask
+from bot.queries.ask.words import american
 from bot.queries.corpus import Corpus
 from bot.queries.results import AskAnswer
 
@@ -70,3 +71,40 @@ async def test_the_attribute_asked_for_answers_alone(corpus: Corpus) -> None:
     found = await answered(corpus, "who interviewed Junjie Yan for LatePost")
     assert [line.attribute for line in found.facts] == ["interviewer"]
     assert found.facts[0].values[0].value == "Cheng Manqi"
+
+
+@pytest.mark.parametrize("question", ["what is MiniMax's revenue", "MiniMax 的營收是多少"])
+async def test_another_organisations_passage_does_not_answer_about_the_company(
+    corpus: Corpus, question: str
+) -> None:
+    # SenseTime's smart city group was its `major revenue source`: not MiniMax's revenue
+    found = await ask(corpus, question)
+    assert isinstance(found, AskAnswer)
+    assert found.outcome == "not_covered"
+
+
+async def test_a_british_spelling_finds_the_american_one(corpus: Corpus) -> None:
+    found = await answered(corpus, "how is MiniMax organised")
+    shown = " ".join("".join(s.text for s in hit.snippet) for hit in found.passages)
+    assert "organization" in shown
+
+
+async def test_what_is_x_is_answered_by_what_says_x_is(corpus: Corpus) -> None:
+    found = await answered(corpus, "what is Lightning Attention")
+    first = "".join(s.text for s in found.passages[0].snippet)
+    assert first.startswith("Lightning Attention is MiniMax's proprietary attention mechanism")
+
+
+@pytest.mark.parametrize(
+    ("british", "american_form"),
+    [
+        ("organised", "organized"),
+        ("organisation", "organization"),
+        ("behaviour", "behavior"),
+        ("centre", "center"),
+        ("four", None),
+        ("rise", None),
+    ],
+)
+def test_american_spellings(british: str, american_form: str | None) -> None:
+    assert american(british) == american_form

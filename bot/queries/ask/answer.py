@@ -10,6 +10,7 @@ plainly and shows the nearest passages, never an unrelated one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Literal
 
 from bot.domain.text import shown
@@ -18,7 +19,7 @@ from bot.queries.ask.lexicon import COMPANY, OVERVIEW, SECONDARY_LABELS_ZH, Lang
 from bot.queries.ask.matching import elsewhere, matching_facts
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.ask.when import happening_entry, matching_happening
-from bot.queries.ask.words import Asked, enough, overlap, stems
+from bot.queries.ask.words import Asked, american, enough, overlap, stems
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.hybrid import fuse_passages
@@ -50,6 +51,7 @@ COMPANY_TOPICS = frozenset(
 )
 _LABELS = frozenset({"heading", "chapter"})
 _MARKED = re.compile(f"{MARKS[0]}(.*?){MARKS[1]}", re.S)
+_WHAT_IS = re.compile(r"\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(.+)$", re.IGNORECASE)
 
 
 def _overview(subject: Subject) -> Topic:
@@ -159,17 +161,36 @@ def _enough(wanted: frozenset[str], have: frozenset[str], topic: frozenset[str])
     return not wanted or enough(wanted, have)
 
 
-def _relevant(row: RankedPassage, question: Question, wanted: frozenset[str]) -> bool:
+def _relevant(
+    row: RankedPassage, question: Question, wanted: frozenset[str], known: Knowledge
+) -> bool:
     """Whether a passage says what is asked, not only the subject's name: enough of the
-    question's own words, and the subject itself when it is not the company."""
+    question's own words, and the subject itself when it is not the company; about the
+    company, not a passage about another organisation (SenseTime's `major revenue source`)."""
     subject = question.subject
     text = row.marked.replace(MARKS[0], "").replace(MARKS[1], "")
     named = _mentions(f"{text} {row.heading or ''}", subject) if subject else True
     if subject is not None and subject.what != "company" and not named:
         return False
+    if subject is not None and subject.what == "company" and elsewhere(text, known):
+        return False
     if _overview_of(question):
         return True
     return _enough(wanted, _marked_stems(row), _topic_words(question))
+
+
+def _definition(question: Question) -> re.Pattern[str] | None:
+    """For `what is X` in English: what says `X is ...` (or `X (...) is`)."""
+    named = _WHAT_IS.match(question.text)
+    if question.kind != "what_is" or named is None or not named.group(1).strip():
+        return None
+    thing = re.escape(named.group(1).strip(" ?"))
+    return re.compile(rf"\b{thing}\b[^.:]{{0,40}}?\s(?:is|are|was|refers to)\s", re.IGNORECASE)
+
+
+def _says(row: RankedPassage, defines: re.Pattern[str] | None) -> bool:
+    text = row.marked.replace(MARKS[0], "").replace(MARKS[1], "")
+    return defines is not None and defines.search(text) is not None
 
 
 def _marked_stems(row: RankedPassage) -> frozenset[str]:
@@ -190,15 +211,19 @@ def _wanted(question: Question) -> frozenset[str]:
     return words
 
 
-async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit], bool]:
+async def _passages(
+    corpus: Corpus, known: Knowledge, question: Question
+) -> tuple[list[SearchHit], bool]:
     """The passages shown, and whether they say what is asked (else: the nearest ones)."""
     words = _search_words(question)
     if not query_words(words):
         return [], False
     # none is too weak to read: whether it says what is asked is told below
     rows = await ranked(corpus, words, floor=0.0)
-    # a heading or a chapter title names what a question asks about; it does not answer it
-    rows.sort(key=lambda row: row.kind in _LABELS)
+    # a heading or a chapter title names what a question asks about; it does not answer it;
+    # `what is X` is answered first by what says `X is ...`
+    defines = _definition(question)
+    rows.sort(key=lambda row: (row.kind in _LABELS, not _says(row, defines)))
     wanted = _wanted(question)
     # those that say what is asked, then those that hold some of it (the other side of a
     # yes or no, say); read only as far as the few shown
@@ -206,7 +231,7 @@ async def _passages(corpus: Corpus, question: Question) -> tuple[list[SearchHit]
     good: list[RankedPassage] = []
     some: list[RankedPassage] = []
     for row in rows:
-        if _relevant(row, question, wanted):
+        if _says(row, defines) or _relevant(row, question, wanted, known):
             good.append(row)
             if len(good) == SHOWN_PASSAGES:
                 break
@@ -271,11 +296,12 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
         return problem("problem.empty_question")
     known = await knowledge(corpus)
     question = _with_company(understand(corpus.catalog, text[:MAX_QUESTION_CHARS], known.subjects))
+    question = await _as_written(corpus, question)
     subject, topic = question.subject, question.topic
     if subject is not None and topic is None and not question.rest:
         topic = _overview(subject)
     if await _unwritten(corpus, question):
-        passages, _ = await _passages(corpus, question)
+        passages, _ = await _passages(corpus, known, question)
         return _answer(question, "not_covered", (), None, passages)
     facts = await _facts(corpus, known, question, topic)
     happening = _happening(corpus, known, question) if question.kind == "when" else None
@@ -284,7 +310,7 @@ async def ask(corpus: Corpus, text: str) -> AskAnswer | Problem:
             f for f in facts if f.attribute in DATE_ATTRIBUTES and (f.disputed or not happening)
         )
     quote = await _quote(corpus, known, question) if question.kind != "when" else None
-    passages, relevant = await _passages(corpus, question)
+    passages, relevant = await _passages(corpus, known, question)
     understood = subject is not None or topic is not None or bool(question.rest)
     outcome: Literal["answered", "not_covered", "not_understood"] = "not_covered"
     if facts or quote or happening or (relevant and question.kind != "when"):
@@ -315,6 +341,17 @@ async def _disputes(
             or words & {fold(w) for w in re.split(r"\W+", f"{item.label} {item.attribute}")}
         )
     )
+
+
+async def _as_written(corpus: Corpus, question: Question) -> Question:
+    """The question's words in the spelling the corpus uses: American where the British one
+    is not written (`how is MiniMax organised`: organized, organizational)."""
+    rest = list(question.rest)
+    for index, word in enumerate(rest):
+        other = american(word)
+        if other and not await in_corpus(corpus, word) and await in_corpus(corpus, other):
+            rest[index] = other
+    return replace(question, rest=tuple(rest)) if rest != list(question.rest) else question
 
 
 async def _unwritten(corpus: Corpus, question: Question) -> bool:

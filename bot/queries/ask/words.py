@@ -9,8 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
-_SUFFIXES = ("ing", "ers", "ies", "ed", "es", "er", "s")
+_SUFFIXES = ("ational", "ations", "ation", "ing", "ers", "ies", "ed", "es", "er", "s")
 PREFIXES = ("re", "pre", "co")  # prefixes that keep a word's meaning
+# British spellings and their American forms, which the corpus writes (`organised`).
+_BRITISH = (
+    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|ational)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ful|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{2})tre(s)?$"), r"ter\1"),
+)
 
 
 def stem(word: str) -> str:
@@ -30,6 +36,16 @@ def stems(text: str) -> frozenset[str]:
     found = {stem(w) for w in _WORD.findall(text.replace("_", " "))}
     found |= {stem(w.replace("-", "")) for w in re.findall(r"\w+(?:-\w+)+", text)}
     return frozenset(found)
+
+
+def american(word: str) -> str | None:
+    """The American spelling of a British one (`organised`: organized), None when the word
+    has no other form; whether the corpus writes it is for the caller to see."""
+    for pattern, replacement in _BRITISH:
+        other = pattern.sub(replacement, word)
+        if other != word:
+            return other
+    return None
 
 
 def overlap(wanted: Iterable[str], have: frozenset[str]) -> int:
