@@ -6,10 +6,13 @@ in Chinese gets Chinese labels whatever the locale."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+
+from opencc import OpenCC
 
 from bot.cards.card import Card, Entry, Section, Tone
 from bot.cards.disagreements import disagreement_fact
-from bot.cards.labels import DEFAULT, Locale, say
+from bot.cards.labels import DEFAULT, Locale, attribute_label, say
 from bot.cards.models import facts
 from bot.cards.quotes import quoted
 from bot.cards.timeline import events
@@ -28,15 +31,35 @@ def labels_locale(answer: AskAnswer, locale: Locale) -> Locale:
 
 
 def in_readers_words(answer: AskAnswer, locale: Locale) -> AskAnswer:
-    """An English question's answer for a Chinese reader: its topic and fact labels in
-    Chinese (the corpus's values as they are)."""
-    if locale == DEFAULT or answer.language == "zh" or len(answer.labels_zh) != len(answer.facts):
+    """The answer's topic and fact labels for a Chinese reader: an English question's in
+    Chinese, in the reader's script (OpenCC's s2twp for traditional, the converse of the
+    t2s names are read with), a label the query left in English from the catalog. The
+    corpus's values and the person a label names stay as written."""
+    if locale == DEFAULT:
         return answer
+    english = answer.language != "zh" and len(answer.labels_zh) == len(answer.facts)
+    labels = answer.labels_zh if english else tuple(line.label for line in answer.facts)
+    topic = answer.topic_zh or answer.topic if english else answer.topic
     lines = tuple(
-        replace(line, label=label)
-        for line, label in zip(answer.facts, answer.labels_zh, strict=True)
+        replace(line, label=_label_in(label, line.attribute, locale))
+        for line, label in zip(answer.facts, labels, strict=True)
     )
-    return replace(answer, topic=answer.topic_zh or answer.topic, facts=lines)
+    return replace(answer, topic=_in_script(topic, locale) if topic else topic, facts=lines)
+
+
+def _label_in(label: str, attribute: str, locale: Locale) -> str:
+    person, between, own = label.rpartition(" · ")
+    own = attribute_label(attribute, own, locale) if own.isascii() else _in_script(own, locale)
+    return f"{person}{between}{own}"
+
+
+@cache
+def _traditional() -> OpenCC:
+    return OpenCC("s2twp")
+
+
+def _in_script(label: str, locale: Locale) -> str:
+    return _traditional().convert(label) if locale == "zh-TW" else label
 
 
 def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:

@@ -349,7 +349,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "ask.when": ("When", "时间", "時間"),
     "ask.disputed": (
         "The sources disagree: each value is shown with its source.",
-        "各来源说法不一:每个说法都附有出处。",
+        "各来源说法不一：每个说法都附有出处。",
         "各來源說法不一：每個說法都附有出處。",
     ),
     "ask.not_understood": (
@@ -364,19 +364,19 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "ask.nothing": (
         "The corpus does not say, and no passage comes near.",
-        "语料中没有这方面的内容,也没有相近的段落。",
+        "语料中没有这方面的内容，也没有相近的段落。",
         "語料中沒有這方面的內容，也沒有相近的段落。",
     ),
     "name.common": (
         "“{typed}” is a common name for {name} from the bot team's list; the corpus does not "
         "write it.",
-        "“{typed}” 是机器人团队整理的 {name} 的常用名,语料中没有这个写法。",
+        "“{typed}”是机器人团队整理的 {name} 的常用名，语料中没有这个写法。",
         "「{typed}」是機器人團隊整理的 {name} 的常用名，語料中沒有這個寫法。",
     ),
     "entity.named": ("Where the corpus names it", "语料中的出处", "語料中的出處"),
     "entity.note": (
         "Note from the bot's team (not the corpus's words): {note}",
-        "机器人团队的说明(不是语料原文):{note}",
+        "机器人团队的说明（不是语料原文）：{note}",
         "機器人團隊的說明（不是語料原文）：{note}",
     ),
     "entity.part_of": ("of {name}", "隶属 {name}", "隸屬 {name}"),
@@ -392,7 +392,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "entity.concept": ("Concept", "概念", "概念"),
     "ask.curated": (
         "“{typed}” read as {name}: a common name from a curated list, not the corpus's.",
-        "“{typed}” 按 {name} 理解:这是整理的常用名,不是语料原文。",
+        "“{typed}”按 {name} 理解：这是整理的常用名，不是语料原文。",
         "「{typed}」按 {name} 理解：這是整理的常用名，不是語料原文。",
     ),
 }

@@ -4,6 +4,7 @@ project reads Chinese names with), and each key is said in one place only."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -50,3 +51,12 @@ def test_each_chinese_wording_is_in_its_locales_script(
 def test_no_key_is_said_in_two_places() -> None:
     tables = (_LABELS, PROBLEMS, USAGE, REPLIES)
     assert sum(len(table) for table in tables) == len(LABELS)
+
+
+@pytest.mark.parametrize(("key", "simplified", "traditional"), pairs(), ids=lambda v: str(v))
+def test_chinese_wordings_take_full_width_punctuation(
+    key: str, simplified: str, traditional: str
+) -> None:
+    """`：` and `，` beside Chinese characters, not `:` and `,`."""
+    half_width = re.compile(r"[\u4e00-\u9fff][,:;()!?]|[,:;()!?][\u4e00-\u9fff]")
+    assert not half_width.search(simplified) and not half_width.search(traditional), key
