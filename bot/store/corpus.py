@@ -26,6 +26,18 @@ from bot.store.timeline_read import TimelineReads
 from bot.store.vectors import VectorReads
 
 GENERATION_KEY = "generation"
+# SQLite's page cache for a serving connection: a quarter of the index file, 256 to 2,000 KiB
+# (SQLite's default). A page it does not hold is read from the OS's page cache, which holds
+# the file anyway: a small index is not kept twice in memory, a large one gets the default.
+CACHE_SHARE, CACHE_MIN_KIB, CACHE_MAX_KIB = 4, 256, 2000
+
+
+def serving_cache_kib(path: Path | str) -> int:
+    try:
+        size_kib = Path(path).stat().st_size // 1024
+    except OSError:  # not created yet: the smallest
+        size_kib = 0
+    return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, size_kib // CACHE_SHARE))
 
 
 class CorpusStore(
@@ -43,7 +55,8 @@ class CorpusStore(
     async def open(cls, path: Path | str, *, check: bool = False) -> CorpusStore:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the
         integrity check first (DamagedDatabase when it fails)."""
-        store = cls(await open_database(path, check=check))
+        cache = None if str(path) == MEMORY else serving_cache_kib(path)
+        store = cls(await open_database(path, check=check, cache_kib=cache))
         if str(path) != MEMORY:  # another connection to ":memory:" is another database
             store._probe = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         return store

@@ -105,10 +105,16 @@ STATE_SCHEMA_VERSION = len(find_migrations(STATE_MIGRATIONS))
 
 
 async def open_database(
-    path: Path | str, *, migrations_dir: Path = CORPUS_MIGRATIONS, check: bool = False
+    path: Path | str,
+    *,
+    migrations_dir: Path = CORPUS_MIGRATIONS,
+    check: bool = False,
+    cache_kib: int | None = None,
 ) -> aiosqlite.Connection:
     """Connect, set the pragmas, check integrity when asked (`check`), and bring the schema
     up to date. A file that is not a database, or fails the check, raises DamagedDatabase.
+    `cache_kib` bounds SQLite's page cache of this connection (SQLite's default: 2,000 KiB),
+    set before the check reads the whole file through it.
 
     The connection is in autocommit mode (`isolation_level=None`): writers open transactions
     explicitly with `BEGIN IMMEDIATE`.
@@ -122,6 +128,8 @@ async def open_database(
         # The ranked-search tables' triggers call it (migration 007): every connection has it.
         await conn.create_function("cjk_spaced", 1, cjk_spaced, deterministic=True)
         await conn.execute("PRAGMA busy_timeout = 5000")
+        if cache_kib is not None:
+            await conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")  # negative: KiB
         await _enable_wal(conn, path)
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
