@@ -16,9 +16,10 @@ Prints figures; never fails on a target.
 
 `--mix fixed` (the default) repeats five requests: after warm-up every one is an answer-cache
 hit, so it measures the Discord layer. `--mix varied` sends a shuffled mix of more than 500
-distinct requests across every command (several model names, words, years, pages, every
-month-day, people, pairs of models; a few that get a private "no such" answer), so most are
-answered from the index the first time they come.
+distinct requests across every slash command but the admin /daily (several model names,
+words, years, pages, every month-day, people, pairs of models, questions in English and
+Chinese, /help; a few that get a private "no such" answer), so most are answered from the
+index the first time they come.
 """
 
 from __future__ import annotations
@@ -65,6 +66,17 @@ MODELS = (
     "Speech-02", "minimx text 01", "no-such-model",
 )  # fmt: skip
 PEOPLE = ("Junjie Yan", "颜俊杰", "IO", "Yan", "Cheng Manqi", "Song Wei", "Nobody Here")
+QUESTIONS = (
+    "when was MiniMax founded", "who invested in MiniMax", "how many employees does MiniMax have",
+    "does MiniMax own GPUs", "what is the context window of Text-01", "who led the Series B",
+    "what did Yan say about scaling laws", "MiniMax 什么时候成立的", "闫俊杰是谁",
+    "when was M1 released", "how many parameters does M1 have", "who is the CEO of MiniMax",
+    "what is Hailuo", "is MiniMax open source", "what is the valuation of MiniMax",
+    "who founded MiniMax", "when did MiniMax release abab6.5", "what is Talkie",
+    "what did Yan say about AGI", "MiniMax 有多少员工", "谁投资了 MiniMax",
+    "what is lightning attention", "where is MiniMax based", "what is the price of the API",
+    "why did MiniMax choose MoE",
+)  # fmt: skip
 
 
 def varied_mix(seed: int = 0) -> list[tuple[str, dict[str, Any]]]:
@@ -86,6 +98,7 @@ def varied_mix(seed: int = 0) -> list[tuple[str, dict[str, Any]]]:
     mix += [("models", {}), ("sources", {}), ("about", {}), ("disagreements", {})]
     mix += [("models", {"kind": kind}) for kind in KINDS]
     mix += [("disagreements", {"subject": s}) for s in ("team", "MoE", "Junjie Yan", "GPUs")]
+    mix += [("ask", {"question": q}) for q in QUESTIONS] + [("help", {})]
     random.Random(seed).shuffle(mix)
     return mix
 
@@ -163,6 +176,14 @@ def null_bot() -> commands.AutoShardedBot:
 
     @bot.tree.command(description="x")
     async def about(interaction: discord.Interaction) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def ask(interaction: discord.Interaction, question: str) -> None:
+        await ok(interaction)
+
+    @bot.tree.command(description="x")
+    async def help(interaction: discord.Interaction) -> None:
         await ok(interaction)
 
     return bot
