@@ -201,6 +201,11 @@ _PROBLEMS: dict[str, tuple[str, str, str]] = {
         "离职",
         "離職",
     ),
+    "event.birth": (
+        "birth ",
+        "出生",
+        "出生",
+    ),
     "event.award": (
         "award ",
         "获奖",
