@@ -65,7 +65,7 @@ async def _ranked_rows(
     typed = typed_forms(text)
     scored = {q.id: q.score * weight(f"{q.marked} {q.marked_question}", typed=typed) for q in found}
     best = sorted(found, key=lambda q: (scored[q.id], q.id))
-    best = collapse(best, lambda q: q.marked)[:CANDIDATES]
+    best = collapse(best, lambda q: q.marked, limit=CANDIDATES)
     rows = await corpus.store.quotes_by_id([q.id for q in best])
     return [replace(rows[q.id], score=scored[q.id]) for q in best if q.id in rows]
 

@@ -63,6 +63,8 @@ def _stem(word: str) -> str:
 
 def _outside_links(marked: str) -> str:
     """`marked` with the marks inside URLs removed: a match in a link shows nothing read."""
+    if "://" not in marked and "www." not in marked:  # no URL: most rows, read in bulk
+        return marked
     return _URL.sub(lambda m: m.group(0).replace(OPEN, "").replace(CLOSE, ""), marked)
 
 
@@ -75,7 +77,7 @@ class Evidence:
 
 def evidence(marked: str, typed: frozenset[str] = frozenset()) -> Evidence:
     cleaned = _outside_links(marked)
-    spans = [span.casefold() for span in _MARKED.findall(cleaned)]
+    spans = {span.casefold() for span in _MARKED.findall(cleaned)}
     return Evidence(
         len({_stem(span) for span in spans}),
         len(_ADJACENT.findall(cleaned)),
@@ -105,26 +107,32 @@ def _plain_words(marked: str) -> frozenset[str]:
     return frozenset(_WORD.findall(marked.replace(OPEN, "").replace(CLOSE, "").casefold()))
 
 
-def collapse(rows: Sequence[Row], marked: Callable[[Row], str]) -> list[Row]:
-    """`rows` (best first) without those that say nearly what a better one says."""
+def collapse(
+    rows: Sequence[Row], marked: Callable[[Row], str], *, limit: int | None = None
+) -> list[Row]:
+    """`rows` (best first) without those that say nearly what a better one says; the first
+    `limit` of them when given (a row is kept or not by the rows before it alone)."""
     kept: list[Row] = []
     kept_words: list[frozenset[str]] = []
     for index, row in enumerate(rows):
+        if limit is not None and len(kept) >= limit:
+            break
         if index >= COLLAPSE_WINDOW:  # past the window rows are kept as they come
             kept.extend(rows[index:])
             break
         words = _plain_words(marked(row))
-        if words:
-            same = any(
-                len(words & other) >= SAME_TEXT * min(len(words), len(other))
-                and min(len(words), len(other)) >= SAME_TEXT * max(len(words), len(other))
-                for other in kept_words
-            )
-            if same:
-                continue
+        if words and any(_same(words, other) for other in kept_words):
+            continue
         kept.append(row)
         kept_words.append(words)
-    return kept
+    return kept if limit is None else kept[:limit]
+
+
+def _same(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two rows' words are nearly the same: close in number (checked first, it costs
+    nothing) and mostly shared."""
+    fewer, more = sorted((len(words), len(other)))
+    return fewer >= SAME_TEXT * more and len(words & other) >= SAME_TEXT * fewer
 
 
 def clean(marked: str) -> str:
@@ -145,6 +153,8 @@ def _holds_mark(text: str) -> bool:
 
 def _unspace_cjk(text: str) -> str:
     """Undo the index's spacing between CJK characters (markers may sit between them)."""
+    if not is_cjk(text):
+        return text
     out: list[str] = []
     for index, ch in enumerate(text):
         if ch == " " and out:

@@ -5,6 +5,7 @@ vocabularies, the spellings quotes use) is read once and kept until the generati
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.store.corpus_read import CorpusReader
-from bot.store.fts import to_fts_query, to_ranked_query
+from bot.store.fts import is_cjk, to_fts_query, to_ranked_query
 
 FtsTable = Literal["quotes", "passages"]
 
@@ -69,13 +70,14 @@ def _quote_row(row: aiosqlite.Row, score: float = 0.0) -> QuoteRow:
 
 class QuotesReads(CorpusReader):
     _vocabularies: dict[str, dict[str, int]] | None = None
+    _passage_terms: list[str] | None = None  # the passages' vocabulary, sorted
     _speakers: tuple[str, ...] | None = None
     _kept_generation: int | None = None
 
     def _keep_for(self, generation: int) -> None:
         """Drop what was kept from another generation of the index."""
         if generation != self._kept_generation:
-            self._vocabularies, self._speakers = None, None
+            self._vocabularies, self._passage_terms, self._speakers = None, None, None
             self._kept_generation = generation
 
     # ------------------------------------------------------------ quotes
@@ -196,6 +198,29 @@ class QuotesReads(CorpusReader):
         return self._vocabularies[table]
 
     # ------------------------------------------------------------ passages
+
+    async def written(self, word: str) -> bool:
+        """Whether any passage writes `word`: a word with any ending (`patent*`), Chinese
+        anywhere in a run."""
+        held = (self._vocabularies or {}).get("passages")
+        if held is not None and word.isascii() and word.isalnum():
+            # one term as the tokenizer folds it: the vocabulary answers without a prefix
+            # query, which reads the rows of every term the word begins (`scal*`: ~100k)
+            if self._passage_terms is None:
+                self._passage_terms = sorted(held)
+            folded = word.lower()
+            at = bisect.bisect_left(self._passage_terms, folded)
+            return at < len(self._passage_terms) and self._passage_terms[at].startswith(folded)
+        if is_cjk(word):
+            query = to_ranked_query(word, every=True)
+            table = "passages_words"
+        else:
+            query = to_fts_query(word, prefix=True)
+            table = "passages_fts"
+        if query is None:
+            return False
+        found = await self._one(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (query,))
+        return found is not None
 
     async def passage_match_count(self, user_text: str, *, cap: int, prefix: bool = False) -> int:
         """How many passages match, counting no further than `cap`: past a page or two

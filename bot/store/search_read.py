@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.store.corpus_read import CorpusReader
-from bot.store.fts import is_cjk, to_fts_query, to_ranked_query
+from bot.store.fts import to_ranked_query
 from bot.store.quotes_read import QUOTE_COLUMNS, QUOTE_JOINS, QuoteRow
 
 # A passage's heading counts as much as its own text (a bullet `Valuation: $2.5B+` answers
@@ -26,6 +26,38 @@ _QUOTE_BM25 = "bm25(quotes_words, 1.0, 0.6, 0.3)"
 # of a large corpus costs no more than a rarer one; at the seeds' size (under a thousand
 # passages) the ranking is exact.
 CANDIDATES = 1000
+
+
+def _best(table: str, bm25: str, condition: str = "") -> str:
+    """The best ?4 (`window`) of the first `CANDIDATES` matches of ?1, by bm25."""
+    return (
+        f"SELECT id, score FROM (SELECT rowid AS id, {bm25} AS score FROM {table}"
+        f" WHERE {table} MATCH ?1{condition} LIMIT {CANDIDATES}) ORDER BY score, id LIMIT ?4"
+    )
+
+
+def _marked(table: str, *columns: int) -> str:
+    """The `best` rows with the matches in these columns (one or two) between the markers ?2
+    and ?3, as `c0` and `c1`.
+
+    Only the best are highlighted (highlight re-reads a row's text), in a second scan of the
+    matches: MATERIALIZED keeps it a scan, as a join it would run the full-text query once
+    per row."""
+    shown = [f"highlight({table}, {column}, ?2, ?3)" for column in columns] + ["NULL"]
+    return (
+        f"SELECT rowid AS id, {shown[0]} AS c0, {shown[1]} AS c1 FROM {table}"
+        f" WHERE {table} MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
+        " AND +rowid IN (SELECT id FROM best)"
+    )
+
+
+# `best` and `marked` side by side by id: grouped (one sort), since as a join neither has an
+# index and each row of one would scan the other.
+_JOINED = (
+    "joined AS (SELECT id, max(score) AS score, max(c0) AS marked, max(c1) AS question FROM ("
+    " SELECT id, score, NULL AS c0, NULL AS c1 FROM best"
+    " UNION ALL SELECT id, NULL, c0, c1 FROM marked) GROUP BY id)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +99,14 @@ class SearchReads(CorpusReader):
         query = to_ranked_query(user_text, prefix=prefix)
         if query is None:
             return []
-        # bm25 alone picks the best `window` of the candidates; only those are highlighted
-        # (highlight re-reads a row's text), in a second scan of the matches: MATERIALIZED
-        # keeps it a scan, as a join it would run the full-text query once per row
         rows = await self._rows(
-            "WITH best AS (SELECT id, score FROM ("
-            f"  SELECT rowid AS id, {_PASSAGE_BM25} AS score"
-            "   FROM passages_words WHERE passages_words MATCH ?1 LIMIT ?5"
-            " ) ORDER BY score, id LIMIT ?4),"
-            " marked AS MATERIALIZED (SELECT rowid AS id,"
-            "  highlight(passages_words, 0, ?2, ?3) AS marked FROM passages_words"
-            "  WHERE passages_words MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
-            "  AND +rowid IN (SELECT id FROM best))"
-            " SELECT best.id, d.file, p.heading, p.kind, marked.marked, best.score"
-            " FROM best JOIN marked ON marked.id = best.id"
-            " JOIN passages AS p ON p.id = best.id JOIN documents AS d ON d.id = p.document_id"
-            " ORDER BY best.score, best.id",
-            (query, *marks, window, CANDIDATES),
+            f"WITH best AS MATERIALIZED ({_best('passages_words', _PASSAGE_BM25)}),"
+            f" marked AS MATERIALIZED ({_marked('passages_words', 0)}),"
+            f" {_JOINED}"
+            " SELECT j.id, d.file, p.heading, p.kind, j.marked, j.score FROM joined AS j"
+            " JOIN passages AS p ON p.id = j.id JOIN documents AS d ON d.id = p.document_id"
+            " ORDER BY j.score, j.id",
+            (query, *marks, window),
         )
         return [
             RankedPassage(int(r[0]), str(r[1]), r[2], str(r[3]), str(r[4] or ""), float(r[5]))
@@ -116,20 +139,6 @@ class SearchReads(CorpusReader):
             (chars, json.dumps(list(files))),
         )
         return {str(r[0]): str(r[1]) for r in rows}
-
-    async def written(self, word: str) -> bool:
-        """Whether any passage writes `word`: a word with any ending (`patent*`), Chinese
-        anywhere in a run."""
-        if is_cjk(word):
-            query = to_ranked_query(word, every=True)
-            table = "passages_words"
-        else:
-            query = to_fts_query(word, prefix=True)
-            table = "passages_fts"
-        if query is None:
-            return False
-        found = await self._one(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (query,))
-        return found is not None
 
     async def quotes_by_id(self, ids: Sequence[int]) -> dict[int, QuoteRow]:
         rows = await self._rows(
@@ -168,18 +177,10 @@ class SearchReads(CorpusReader):
         if speakers is not None:
             parameters += (json.dumps(list(speakers)),)
         rows = await self._rows(  # as `ranked_passages`: bm25 picks, the best are highlighted
-            "WITH best AS (SELECT id, score FROM ("
-            f"  SELECT rowid AS id, {_QUOTE_BM25} AS score"
-            f"   FROM quotes_words WHERE quotes_words MATCH ?1{speaker_filter}"
-            f"   LIMIT {CANDIDATES}"
-            " ) ORDER BY score, id LIMIT ?4),"
-            " marked AS MATERIALIZED (SELECT rowid AS id,"
-            "  highlight(quotes_words, 0, ?2, ?3) AS text,"
-            "  highlight(quotes_words, 1, ?2, ?3) AS question FROM quotes_words"
-            "  WHERE quotes_words MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
-            "  AND +rowid IN (SELECT id FROM best))"
-            " SELECT best.id, marked.text, marked.question, best.score"
-            " FROM best JOIN marked ON marked.id = best.id ORDER BY best.score, best.id",
+            f"WITH best AS MATERIALIZED ({_best('quotes_words', _QUOTE_BM25, speaker_filter)}),"
+            f" marked AS MATERIALIZED ({_marked('quotes_words', 0, 1)}),"
+            f" {_JOINED}"
+            " SELECT id, marked, question, score FROM joined ORDER BY score, id",
             parameters,
         )
         return [RankedQuote(int(r[0]), str(r[1] or ""), str(r[2] or ""), float(r[3])) for r in rows]
