@@ -62,6 +62,8 @@ async def _ranked_rows(
     found = await corpus.store.ranked_quotes(
         text, window=RANK_WINDOW, marks=MARKS, speakers=speakers, prefix=prefix, every=every
     )
+    if not found:  # `_matches` tries its next way: no read of quotes for none
+        return []
     typed = typed_forms(text)
     scored = {q.id: q.score * weight(f"{q.marked} {q.marked_question}", typed=typed) for q in found}
     best = sorted(found, key=lambda q: (scored[q.id], q.id))

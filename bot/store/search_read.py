@@ -46,8 +46,8 @@ def _marked(table: str, *columns: int) -> str:
     shown = [f"highlight({table}, {column}, ?2, ?3)" for column in columns] + ["NULL"]
     return (
         f"SELECT rowid AS id, {shown[0]} AS c0, {shown[1]} AS c1 FROM {table}"
-        f" WHERE {table} MATCH ?1 AND rowid <= (SELECT max(id) FROM best)"
-        " AND +rowid IN (SELECT id FROM best)"
+        f" WHERE {table} MATCH ?1 AND rowid BETWEEN (SELECT min(id) FROM best)"
+        " AND (SELECT max(id) FROM best) AND +rowid IN (SELECT id FROM best)"
     )
 
 
