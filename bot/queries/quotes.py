@@ -26,7 +26,7 @@ from bot.queries.hybrid import fuse_quotes
 from bot.queries.people import NAME_CUTOFF, close_people, resolve_person, speakers_of
 from bot.queries.problem_wording import problem
 from bot.queries.quote_query import read_quote_query
-from bot.queries.ranking import MARKS, collapse, typed_forms, weight
+from bot.queries.ranking import MARKS, collapse, typed_forms, weights
 from bot.queries.results import Problem, QuoteAnswer
 from bot.queries.search import (
     MIN_PREFIX,
@@ -65,7 +65,8 @@ async def _ranked_rows(
     if not found:  # `_matches` tries its next way: no read of quotes for none
         return []
     typed = typed_forms(text)
-    scored = {q.id: q.score * weight(f"{q.marked} {q.marked_question}", typed=typed) for q in found}
+    each = weights(((f"{q.marked} {q.marked_question}", "paragraph") for q in found), typed)
+    scored = {q.id: q.score * value for q, value in zip(found, each, strict=True)}
     best = sorted(found, key=lambda q: (scored[q.id], q.id))
     best = collapse(best, lambda q: q.marked, limit=CANDIDATES)
     rows = await corpus.store.quotes_by_id([q.id for q in best])

@@ -11,7 +11,7 @@ own markdown (`**bold**`, links, URLs).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -103,6 +103,19 @@ def weight(marked: str, kind: str = "paragraph", typed: frozenset[str] = frozens
     return value * (1 + bonus) * (1 + AS_TYPED_BONUS * seen.as_typed)
 
 
+def weights(rows: Iterable[tuple[str, str]], typed: frozenset[str]) -> list[float]:
+    """`weight` of each (marked text, kind): a text met again (at scale the same passage
+    recurs in many documents) is weighed once."""
+    known: dict[tuple[str, str], float] = {}
+    found: list[float] = []
+    for row in rows:
+        value = known.get(row)
+        if value is None:
+            value = known[row] = weight(row[0], row[1], typed)
+        found.append(value)
+    return found
+
+
 def _plain_words(marked: str) -> frozenset[str]:
     return frozenset(_WORD.findall(marked.replace(OPEN, "").replace(CLOSE, "").casefold()))
 
@@ -114,15 +127,23 @@ def collapse(
     `limit` of them when given (a row is kept or not by the rows before it alone)."""
     kept: list[Row] = []
     kept_words: list[frozenset[str]] = []
+    # a text met before with words is left out again: it was kept (this one is the same as
+    # it) or the same as one kept; at scale most repeats are of this kind
+    met: set[str] = set()
     for index, row in enumerate(rows):
         if limit is not None and len(kept) >= limit:
             break
         if index >= COLLAPSE_WINDOW:  # past the window rows are kept as they come
             kept.extend(rows[index:])
             break
-        words = _plain_words(marked(row))
-        if words and any(_same(words, other) for other in kept_words):
+        text = marked(row)
+        if text in met:
             continue
+        words = _plain_words(text)
+        if words:
+            met.add(text)
+            if any(_same(words, other) for other in kept_words):
+                continue
         kept.append(row)
         kept_words.append(words)
     return kept if limit is None else kept[:limit]

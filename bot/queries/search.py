@@ -18,7 +18,7 @@ from bot.queries.chinese import with_english
 from bot.queries.corpus import Corpus
 from bot.queries.hybrid import fuse_passages
 from bot.queries.problem_wording import problem
-from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weight
+from bot.queries.ranking import MARKS, collapse, excerpt, segments, typed_forms, weights
 from bot.queries.results import Problem, SearchHit, SearchResults
 from bot.store.search_read import RankedPassage
 
@@ -98,7 +98,8 @@ async def ranked(
     those worth less than `floor` of the best left out."""
     rows = await corpus.store.ranked_passages(text, window=window, marks=MARKS, prefix=prefix)
     typed = typed_forms(text)
-    scored = {row.id: row.score * weight(row.marked, row.kind, typed) for row in rows}
+    each = weights(((row.marked, row.kind) for row in rows), typed)
+    scored = {row.id: row.score * value for row, value in zip(rows, each, strict=True)}
     best = sorted(rows, key=lambda row: (scored[row.id], row.id))
     if best:  # bm25 is negative: the floor is a share of the best (most negative) score
         least = floor * scored[best[0].id]
