@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when parsing changes what it extracts, so unchanged files are parsed again.
-PARSER_VERSION = "4"  # 2: documents carry their publisher, authors and editors; 3: happenings;
-# 4: releases a launch sentence orders after it, births, the voice of each passage
+PARSER_VERSION = "5"  # 2: documents carry their publisher, authors and editors; 3: happenings;
+# 4: releases a launch sentence orders after it, births; 5: the voice of each passage
 CURATED_FILE = "curated.toml"  # the seeds folder's curated facts (bot.ingest.curated)
 CURATED_META = "curated_fingerprint"  # the index's meta key for that file's hash
 NO_CURATED = "none"

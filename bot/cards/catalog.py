@@ -4,7 +4,8 @@ Keys name what a wording is for; `{names}` are filled in by `bot.cards.labels.sa
 written `one|many` has a form for one and for many (`counted`). Chinese needs no plural, and
 takes its own word order, so a Chinese entry may leave out a placeholder the English needs
 (a month's English name). Corpus text is never here. Problems, usage errors and replies join
-it from `bot.queries.problem_wording`, `bot.command_wording` and `bot.cards.catalog_replies`.
+it from `bot.queries.problem_wording`, `bot.command_wording` and `bot.cards.catalog_replies`,
+a source's credits from `bot.cards.credit_labels`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from bot.cards.catalog_replies import REPLIES
+from bot.cards.credit_labels import CREDITS
 from bot.command_wording import USAGE
 from bot.domain.wording import Table
 from bot.queries.problem_wording import PROBLEMS
@@ -37,7 +39,6 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "你是不是要找：{names}？",
         "你是不是要找：{names}？",
     ),
-    "republished_by": ("republished by {publisher}", "由 {publisher} 转载", "由 {publisher} 轉載"),
     "named": ("{name}: {text}", "{name}：{text}", "{name}：{text}"),
     # What a list left out: `left_out(3, "events")`.
     "more.items": ("… and {n} more", "……另有 {n} 项", "……另有 {n} 項"),
@@ -237,8 +238,6 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "没有段落匹配“{query}”。",
         "沒有段落符合「{query}」。",
     ),
-    "credits.by": ("by {names}", "作者 {names}", "作者 {names}"),
-    "credits.edited": ("edited by {names}", "编辑 {names}", "編輯 {names}"),
     "document.interview": ("interview", "访谈", "訪談"),
     "document.abstract": ("abstract", "摘要", "摘要"),
     "document.show_notes": ("show notes", "节目简介", "節目簡介"),
@@ -397,4 +396,4 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-LABELS: Table = MappingProxyType({**_LABELS, **PROBLEMS, **USAGE, **REPLIES})
+LABELS: Table = MappingProxyType({**_LABELS, **CREDITS, **PROBLEMS, **USAGE, **REPLIES})

@@ -6,14 +6,15 @@ from collections.abc import Iterable
 
 from bot.cards.dates import format_when
 from bot.cards.labels import DEFAULT, Locale, say
+from bot.domain.records import Voice
 from bot.domain.text import shown
 from bot.queries.results import Citation, Source
 
 TITLE_CHARS = 70
 HEADING_CHARS = 80
 
-# A note's source, then per heading its numbers with their verbatim evidence.
-Grouped = dict[Source, dict[str | None, list[tuple[int, str | None]]]]
+# A note's source and who speaks there, then per heading its numbers with their evidence.
+Grouped = dict[tuple[Source, Voice | None], dict[str | None, list[tuple[int, str | None]]]]
 
 
 def source_name(source: Source) -> str:
@@ -21,17 +22,41 @@ def source_name(source: Source) -> str:
     return source.outlet or f"“{shown(source.title, TITLE_CHARS)}”"
 
 
-def source_line(source: Source, *, full: bool = False, locale: Locale = DEFAULT) -> str:
+def voice_name(source: Source, voice: Voice | None, locale: Locale = DEFAULT) -> str:
+    """Who speaks where a source is cited: `Yunqi Capital’s introduction`, `LatePost (Cheng
+    Manqi)` for the original text of a voiced source, else the source's name."""
+    if voice is Voice.PUBLISHER and source.publisher:
+        return say("voice.introduction", locale, publisher=source.publisher)
+    name = source_name(source)
+    if voice is Voice.ORIGINAL and source.authors:
+        return f"{name} ({', '.join(source.authors)})"
+    return name
+
+
+def source_line(
+    source: Source, *, full: bool = False, locale: Locale = DEFAULT, voice: Voice | None = None
+) -> str:
     """`Crossing, 2026-06-21`, `LatePost, republished by Yunqi Capital, 2024-04-18`; with
-    `full`, the title too."""
-    parts = [source_name(source)]
+    `full`, the title too. With a `voice`, who speaks there: `Yunqi Capital’s introduction,
+    2024-04-18`, `LatePost (Cheng Manqi), republished by Yunqi Capital, 2024-04-18`."""
+    parts = [voice_name(source, voice, locale)]
     if full and source.outlet:
         parts.append(f"“{shown(source.title, TITLE_CHARS)}”")
-    if source.publisher:  # the date below is the republication's
+    if source.publisher and voice is not Voice.PUBLISHER:  # the date below is the republication's
         parts.append(say("republished_by", locale, publisher=source.publisher))
     if source.published is not None:
         parts.append(format_when(source.published, locale))
     return ", ".join(parts)
+
+
+def voices(source: Source, locale: Locale = DEFAULT) -> str:
+    """`Yunqi Capital’s introduction, then LatePost (Cheng Manqi)’s text · ` for a voiced
+    source; nothing for a source whose credit speaks for all of it."""
+    if not source.voiced:
+        return ""
+    introduction = voice_name(source, Voice.PUBLISHER, locale)
+    original = voice_name(source, Voice.ORIGINAL, locale)
+    return say("voice.parts", locale, introduction=introduction, original=original)
 
 
 def clip_heading(heading: str, limit: int = HEADING_CHARS) -> str:
@@ -52,7 +77,7 @@ def cite(
     locale: Locale = DEFAULT,
 ) -> str:
     """One line: source, date and heading (`LatePost, 2024-04-18 › Part 1`)."""
-    line = source_line(citation.source, full=full, locale=locale)
+    line = source_line(citation.source, full=full, locale=locale, voice=citation.voice)
     if citation.heading:
         line += f" › {clip_heading(citation.heading, heading_chars)}"
     return line
@@ -85,6 +110,6 @@ class Notes:
     def grouped(self) -> Grouped:
         groups: Grouped = {}
         for citation, number in self._numbers.items():
-            headings = groups.setdefault(citation.source, {})
+            headings = groups.setdefault((citation.source, citation.voice), {})
             headings.setdefault(citation.heading, []).append((number, citation.evidence))
         return groups

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.cards.card import Card, Entry, Fact, Section, Value
 from bot.cards.catalog import LABELS
-from bot.cards.citing import source_line
+from bot.cards.citing import source_line, voices
 from bot.cards.labels import DEFAULT, Locale, attribute_label, counted, say
 from bot.cards.timeline import pages
 from bot.domain.text import shown
@@ -59,7 +59,8 @@ def documents(summaries: Sequence[SourceSummary], locale: Locale = DEFAULT) -> t
     """`1. Crossing, “…”, 2026-06-21`, then its credits, kind, language, file and counts."""
     return tuple(
         Entry(
-            credits(s.source, locale)
+            voices(s.source, locale)
+            + credits(s.source, locale)
             + f"{say(f'document.{s.source.kind.value}', locale)} · {s.source.language}"
             + f" · {s.source.file}",
             label=f"{number}. {source_line(s.source, full=True, locale=locale)}",

@@ -61,7 +61,7 @@ def _source_fields(layout: Layout, notes: Notes) -> list[Field]:
     detail, locale = layout.detail, layout.locale
     prefix = say("source_of", locale, name="")
     fields = []
-    for source, headings in notes.grouped().items():
+    for (source, voice), headings in notes.grouped().items():
         blocks = []
         for heading, items in headings.items():
             where = _where(layout, heading)
@@ -70,7 +70,7 @@ def _source_fields(layout: Layout, notes: Notes) -> list[Field]:
             lines = [f"**{bare}** {where}" if bare else f"*{where}*"]
             lines += [f"**[{n}]** “{layout.escaped(e, detail.evidence)}”" for n, e in shown]
             blocks.append((f"*{where}*", lines))
-        line = safe(source_line(source, full=True, locale=locale))
+        line = safe(source_line(source, full=True, locale=locale, voice=voice))
         name = say("source_of", locale, name=shorten(line, NAME_CHARS - len(prefix)))
         fields += _named(name, _pack(blocks), locale)
     return fields

@@ -173,8 +173,8 @@ def note_lines(notes: Notes, locale: Locale = DEFAULT) -> list[str]:
         return []
     lines = ["", _labelled_head(say("sources", locale), locale)]
     whole = f"({say('whole_document', locale)})"
-    for source, headings in groups.items():
-        lines.append(f"  {source_line(source, full=True, locale=locale)}")
+    for (source, voice), headings in groups.items():
+        lines.append(f"  {source_line(source, full=True, locale=locale, voice=voice)}")
         for heading, numbered in headings.items():
             where = f"› {clip_heading(heading)}" if heading else whole
             bare = "".join(f"[{n}]" for n, evidence in numbered if not evidence)

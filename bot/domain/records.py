@@ -141,6 +141,14 @@ class PassageKind(StrEnum):
     CODE = "code"
 
 
+class Voice(StrEnum):
+    """Who speaks in a passage of a republished document whose text marks where the original
+    outlet's words begin ("This article is republished with permission from LatePost")."""
+
+    PUBLISHER = "publisher"  # the republisher's own introduction, up to that line
+    ORIGINAL = "original"  # the original outlet's text (its authors'), from there on
+
+
 class Passage(Record):
     ordinal: int  # position within its document, from 0
     kind: PassageKind
@@ -150,6 +158,7 @@ class Passage(Record):
     end: int
     # For table rows: header -> cell, in column order. Empty for other kinds.
     cells: tuple[tuple[str, str], ...] = ()
+    voice: Voice | None = None  # None: the document's credit speaks for the whole of it
 
 
 class Quote(Record):

@@ -28,12 +28,33 @@ from typing import Any, TypeVar
 
 from bot.domain.entities import Entity
 from bot.domain.names import name_key
-from bot.domain.records import Model, Person
+from bot.domain.records import Model, Person, Voice
 from bot.queries.results import Citation, Source
 from bot.semantic import Embedder
 from bot.store import CorpusStore
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """A republisher's introduction to a voiced source: its passages, by row id, ordinal and
+    text; every other passage of the source is the original outlet's."""
+
+    ids: frozenset[int]
+    ordinals: frozenset[int]
+    texts: tuple[str, ...]
+
+    def voice(
+        self, heading: str | None, words: str | None, passage: int | None, ordinal: int | None
+    ) -> Voice | None:
+        if passage is not None:
+            return Voice.PUBLISHER if passage in self.ids else Voice.ORIGINAL
+        if ordinal is not None:
+            return Voice.PUBLISHER if ordinal in self.ordinals else Voice.ORIGINAL
+        if words:
+            return Voice.PUBLISHER if any(words in text for text in self.texts) else Voice.ORIGINAL
+        return Voice.ORIGINAL if heading else None  # the whole document: its own credit
 
 
 @dataclass(frozen=True)
@@ -42,6 +63,7 @@ class Catalog:
     models: tuple[Model, ...]
     people: tuple[Person, ...]
     entities: tuple[Entity, ...] = ()  # organisations and concepts
+    introductions: dict[str, Introduction] = field(default_factory=dict)  # voiced file -> it
     model_by_key: dict[str, Model] = field(init=False)  # name_key(alias) -> model
     person_by_key: dict[str, Person] = field(init=False)  # name_key(spelling) -> person
     entity_by_key: dict[str, Entity] = field(init=False)  # name_key(alias) -> entity
@@ -81,13 +103,40 @@ class Catalog:
         return self.entity_by_key.get(name_key(name))
 
     def citation(
-        self, file: str, heading: str | None = None, evidence: str | None = None
+        self,
+        file: str,
+        heading: str | None = None,
+        evidence: str | None = None,
+        *,
+        said: str | None = None,
+        passage: int | None = None,
+        ordinal: int | None = None,
     ) -> Citation:
-        return Citation(self.sources[file], heading or None, evidence)
+        """The citation of `file`, credited to who speaks where it is cited: found by the
+        passage's row id or ordinal, else by its verbatim `evidence` (or the words `said`, a
+        quote's or a passage's), in a source whose introduction is its publisher's."""
+        introduction = self.introductions.get(file)
+        voice = (
+            None
+            if introduction is None
+            else introduction.voice(heading, evidence or said, passage, ordinal)
+        )
+        return Citation(self.sources[file], heading or None, evidence, voice)
 
 
 async def read_catalog(store: CorpusStore) -> Catalog:
     documents = await store.documents()
+    parts: dict[str, list[tuple[int, int, str]]] = {}
+    for file, passage, ordinal, text in await store.publisher_passages():
+        parts.setdefault(file, []).append((passage, ordinal, text))
+    introductions = {
+        file: Introduction(
+            frozenset(p for p, _, _ in rows),
+            frozenset(o for _, o, _ in rows),
+            tuple(t for _, _, t in rows),
+        )
+        for file, rows in parts.items()
+    }
     sources = {
         d.file: Source(
             d.file,
@@ -99,6 +148,7 @@ async def read_catalog(store: CorpusStore) -> Catalog:
             d.publisher,
             d.authors,
             d.editors,
+            voiced=d.file in introductions,
         )
         for d in documents
     }
@@ -107,6 +157,7 @@ async def read_catalog(store: CorpusStore) -> Catalog:
         tuple(await store.models()),
         tuple(await store.people()),
         tuple(await store.entities()),
+        introductions,
     )
 
 

@@ -61,7 +61,7 @@ async def mentions_of(
         if any(key in other or other in key for other in kept):
             continue
         kept.append(key)
-        citation = corpus.catalog.citation(hit.file, hit.heading)
+        citation = corpus.catalog.citation(hit.file, hit.heading, ordinal=hit.ordinal)
         mentions.append(Mention(excerpt(hit.text, match.start(), match.end()), citation))
         if len(mentions) == limit:
             break

@@ -147,7 +147,7 @@ def _answer(
         speaker=person.name if person is not None else row.speaker,
         speaker_as_written=row.speaker,
         question=row.question,
-        citation=corpus.catalog.citation(row.file, row.heading),
+        citation=corpus.catalog.citation(row.file, row.heading, said=row.text),
         how=how,
         query=query,
         speaker_filter=speaker_filter,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.domain.entities import EntityKind
-from bot.domain.records import DocumentKind, FuzzyDate, ModelKind
+from bot.domain.records import DocumentKind, FuzzyDate, ModelKind, Voice
 from bot.domain.wording import Wording
 
 
@@ -28,6 +28,7 @@ class Source:
     publisher: str | None = None  # who republished it, when not its outlet
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
+    voiced: bool = False  # its text marks the republisher's introduction apart (Citation.voice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class Citation:
     source: Source
     heading: str | None = None  # the passage's heading path, " › "-joined
     evidence: str | None = None  # the verbatim words that state it, for a fact
+    # who speaks in the passage cited, in a voiced source: its publisher's introduction or
+    # the original outlet's text; None: the source's credit as a whole
+    voice: Voice | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ async def search(
     hits = tuple(
         SearchHit(
             excerpt(row.marked, words=SNIPPET_WORDS),
-            corpus.catalog.citation(row.file, row.heading),
+            corpus.catalog.citation(row.file, row.heading, passage=row.id),
         )
         for row in rows[page * per_page : (page + 1) * per_page]
     )

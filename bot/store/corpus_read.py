@@ -168,6 +168,16 @@ class CorpusReader:
         rows = await self._rows("SELECT DISTINCT value FROM facts ORDER BY value")
         return [str(row[0]) for row in rows]
 
+    async def publisher_passages(self) -> list[tuple[str, int, int, str]]:
+        """Every passage a republisher speaks in (its introduction): file, row id, ordinal and
+        text. Few: the queries keep them in memory to credit each citation to who speaks."""
+        rows = await self._rows(
+            "SELECT d.file, p.id, p.ordinal, p.text FROM passages AS p"
+            " JOIN documents AS d ON d.id = p.document_id WHERE p.voice = 'publisher'"
+            " ORDER BY d.file, p.ordinal"
+        )
+        return [(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
+
     async def documents(self) -> list[Document]:
         """Every document's metadata, without its text (the text is left empty)."""
         rows = await self._rows(

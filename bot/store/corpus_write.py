@@ -43,8 +43,8 @@ _INSERT_DOCUMENT = (
     "publisher, authors, editors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_PASSAGE = (
-    "INSERT INTO passages (document_id, ordinal, kind, heading, text, start, end, cells) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO passages (document_id, ordinal, kind, heading, text, start, end, cells, voice) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_QUOTE = (
     "INSERT INTO quotes (document_id, passage_id, speaker, text, start, end, question) "
@@ -135,7 +135,8 @@ class _Rows:
 def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
     heading = HEADING_SEPARATOR.join(p.heading_path) or None
     cells = json.dumps([list(cell) for cell in p.cells], ensure_ascii=False) if p.cells else None
-    return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells)
+    voice = None if p.voice is None else p.voice.value
+    return (document_id, p.ordinal, p.kind.value, heading, p.text, p.start, p.end, cells, voice)
 
 
 class IndexWriter(SubjectWrites, VectorWrites, CorpusReader, AsyncClosing):

@@ -108,7 +108,8 @@ async def test_a_quote_card_names_speaker_question_source_and_rank(corpus: Corpu
     assert embed.title == "Best match for “scaling laws”"
     assert (embed.description or "").startswith(">>> Scaling Laws is just a curve.")
     assert "Scaling Laws" in field(embed, "Asked")
-    assert field(embed, "Source").startswith("LatePost, “In Conversation")
+    # the interview's words: LatePost's, by Cheng Manqi (issue 14 item 4: who speaks where)
+    assert field(embed, "Source").startswith("LatePost (Cheng Manqi), “In Conversation")
     assert "2024-04-18 › Tenfold Scaling Laws" in field(embed, "Source")
     assert re.fullmatch(r"Match 1 of \d+", embed.footer.text or "")
 
@@ -184,7 +185,9 @@ async def test_search_hits_bold_the_match_and_keep_corpus_asterisks_literal(
     values = [f.value or "" for f in embed.fields]
     assert all("**GPUs**" in value for value in values)
     assert any("\\*\\*Tencent\\*\\*" in value for value in values)
-    assert any((f.name or "").startswith("LatePost, “In Conversation") for f in embed.fields)
+    assert any(
+        (f.name or "").startswith("LatePost (Cheng Manqi), “In Conversation") for f in embed.fields
+    )
 
 
 async def test_the_documents_and_the_statistics(corpus: Corpus) -> None:

@@ -7,7 +7,8 @@
   other than the reading's is wrong; a happening its source tells as several events is wrong.
 - not_events: a dated line that is not a happening (a question, a generalisation) is absent.
 - documents: per document, its date, publisher, original outlet and authors as the reading
-  gives them.
+  gives them; per part that names its credit, a citation of its evidence credits who speaks
+  there (Yunqi Capital's introduction, the interview as LatePost's by Cheng Manqi).
 - disagreements: each disagreement of the reading is stored with both sides' documents.
 """
 
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.cards.citing import voice_name
 from bot.domain.records import Document, FuzzyDate
 from bot.queries.corpus import Corpus
 from bot.store.timeline_read import ConflictRow, EventRow
@@ -216,10 +218,25 @@ def _document_checks(gold: dict[str, Any], document: Document) -> dict[str, bool
     }
 
 
+def _credit_checks(corpus: Corpus, gold: dict[str, Any]) -> dict[str, bool]:
+    """Each part of the reading that says whom its citations credit: a citation of its
+    evidence credits them (Yunqi Capital's introduction, LatePost with its author)."""
+    checks = {}
+    for part in gold["part"]:
+        if "credit" in part and gold["doc"] in corpus.catalog.sources:
+            cited = corpus.catalog.citation(gold["doc"], None, part["evidence"])
+            shown = voice_name(cited.source, cited.voice)
+            checks[f"credit of {part['part']}"] = _holds(shown, part["credit"])
+    return checks
+
+
 async def score_documents(corpus: Corpus) -> Score:
     score = Score("documents")
     stored = {document.file: document for document in await corpus.store.documents()}
     for gold in load("documents")["document"]:
+        for check, fits in _credit_checks(corpus, gold).items():
+            label = f"{gold['doc'][:3]} {check}"
+            (score.right if fits else score.wrong).append(label)
         document = stored.get(gold["doc"])
         for check, fits in (
             _document_checks(gold, document).items() if document else [("stored", False)]

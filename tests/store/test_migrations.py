@@ -76,8 +76,9 @@ def test_migrations_live_next_to_the_package() -> None:
         "010_happenings.sql",
         "011_passage_vectors.sql",
         "012_entities.sql",
+        "013_passage_voices.sql",
     ]
-    assert SCHEMA_VERSION == 12
+    assert SCHEMA_VERSION == 13
     assert [m.path.name for m in find_migrations(STATE_MIGRATIONS)] == ["001_state.sql"]
 
 

@@ -22,6 +22,7 @@ from bot.domain.records import (
     PassageKind,
     PersonMention,
     Quote,
+    Voice,
 )
 from bot.ingest.blocks import Block, paragraphs
 from bot.ingest.forms import ANSWER_TURN, NAME, QUESTION_TURN, turn_labels
@@ -80,9 +81,13 @@ def parse(file: str, text: str, sha256: str) -> ParsedDocument:
     people: dict[str, PersonMention] = {}
     for person in walker.people:
         people.setdefault(person.name, person)
+    passages = walker.passages
+    if republished is not None and document.publisher is not None:
+        line_end = text.find("\n", republished.end())
+        passages = _voiced(passages, len(text) if line_end < 0 else line_end)
     return ParsedDocument(
         document=document,
-        passages=tuple(walker.passages),
+        passages=tuple(passages),
         quotes=tuple(walker.quotes),
         people=tuple(people.values()),
     )
@@ -185,6 +190,18 @@ class _Walker:
     def speakers(self) -> list[str]:
         """Who the narrative may name as a speaker: the answerers, by full name and surname."""
         return [*self.answerers, *(name.split()[-1] for name in self.answerers)]
+
+
+def _voiced(passages: list[Passage], original_from: int) -> list[Passage]:
+    """Each passage with who speaks in it: the republisher up to the end of the line that says
+    it republishes the original (its introduction, that line included), the original outlet
+    from there on."""
+    return [
+        passage.model_copy(
+            update={"voice": Voice.PUBLISHER if passage.end <= original_from else Voice.ORIGINAL}
+        )
+        for passage in passages
+    ]
 
 
 def _header(blocks: list[Block], file: str) -> tuple[str, str | None]:

@@ -139,7 +139,7 @@ async def passages_for(
     hits = [
         SearchHit(
             excerpt(row.marked, words=EXCERPT_WORDS),
-            corpus.catalog.citation(row.file, row.heading),
+            corpus.catalog.citation(row.file, row.heading, passage=row.id),
         )
         for row in shown_rows[:SHOWN_PASSAGES]
     ]
