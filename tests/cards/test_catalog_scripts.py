@@ -13,6 +13,7 @@ from opencc import OpenCC
 from bot.cards.attribute_labels import ATTRIBUTES
 from bot.cards.catalog import _LABELS, LABELS
 from bot.cards.catalog_replies import REPLIES
+from bot.cards.credit_labels import CREDITS
 from bot.command_wording import USAGE
 from bot.discord_app.locales import NAMES, TEXTS
 from bot.queries.problem_wording import PROBLEMS
@@ -49,7 +50,7 @@ def test_each_chinese_wording_is_in_its_locales_script(
 
 
 def test_no_key_is_said_in_two_places() -> None:
-    tables = (_LABELS, PROBLEMS, USAGE, REPLIES)
+    tables = (_LABELS, CREDITS, PROBLEMS, USAGE, REPLIES)
     assert sum(len(table) for table in tables) == len(LABELS)
 
 
