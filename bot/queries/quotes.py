@@ -74,7 +74,7 @@ async def _ranked_rows(
 
 
 async def _matches(
-    corpus: Corpus, words: list[str], speakers: Sequence[str] | None
+    corpus: Corpus, words: list[str], speakers: Sequence[str] | None, in_context: bool = True
 ) -> tuple[list[QuoteRow], list[str]]:
     """The candidates, best first, and the words that found them (`words` itself when every
     typed word did): quotes holding every word
@@ -86,9 +86,11 @@ async def _matches(
         rows = await _ranked_rows(corpus, text, speakers, prefix=prefix, every=True)
         if rows:
             return rows, words
-    rows = await corpus.store.quotes_in_context(
-        text, limit=CANDIDATES, window=RANK_WINDOW, speakers=speakers
-    )
+    rows = []
+    if in_context:
+        rows = await corpus.store.quotes_in_context(
+            text, limit=CANDIDATES, window=RANK_WINDOW, speakers=speakers
+        )
     if rows:  # said where every word stands (its passage, its chapter): a nearer match
         return rows, words  # than a quote holding some of them
     fixed = respell(words, await corpus.store.vocabulary("quotes"))
@@ -193,10 +195,12 @@ async def find_quote(
     rank: int = 0,
     rng: random.Random | None = None,
     by_meaning: bool = True,
+    in_context: bool = True,
 ) -> QuoteAnswer | Problem:
     """The quote at `rank` (0 = best) among the matches for `query`, by `speaker` if given;
     a random quote when `query` is empty. Ask `rank + 1` for the next match. With the
-    semantic extra the matches are re-ranked by meaning too, unless `by_meaning` is False."""
+    semantic extra the matches are re-ranked by meaning too, unless `by_meaning` is False;
+    `in_context` False: never by the words around a quote alone (/ask wants them said)."""
     person: Person | None = None
     speakers: tuple[str, ...] | None = None
     if speaker is not None and not _blank(speaker):
@@ -222,7 +226,7 @@ async def find_quote(
     shown = shown_text(query or "", MAX_SHOWN)
     if not words:
         return problem("problem.no_words", query=shown)
-    rows, used = await _matches(corpus, words, speakers)
+    rows, used = await _matches(corpus, words, speakers, in_context)
     unquoted = [] if used is words else await _only_in_passages(corpus, words)
     if unquoted:
         said = shown_text(" ".join(unquoted), MAX_SHOWN)

@@ -134,7 +134,7 @@ async def _quote(corpus: Corpus, known: Knowledge, question: Question) -> QuoteA
     if subject is not None and subject.what in ("model", "thing"):
         words.append(subject.name)
     # by words: what was said is matched on the question's own words (and one model call less)
-    found = await find_quote(corpus, " ".join(words), speaker, by_meaning=False)
+    found = await find_quote(corpus, " ".join(words), speaker, by_meaning=False, in_context=False)
     if not isinstance(found, QuoteAnswer):
         return None
     wanted = wanted_words(question) or stems(" ".join(question.cue))
