@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from bot.cards.catalog import LABELS
+from bot.cards.labels import DEFAULT, forms, locale_of
+
 # English -> (zh-CN, zh-TW)
 _NAMES: dict[str, tuple[str, str]] = {
     "quote": ("语录", "語錄"),
@@ -138,6 +141,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 LOCALES = ("zh-CN", "zh-TW")
+
+
+def choice_name(value: str, locale: str) -> str | None:
+    """A kind offered as a choice (`/models kind`, `/timeline kind`) as the cards name it in
+    `locale`: a model kind's many form (视频模型), an event kind's word (融资); None in
+    English or for a value the catalog does not name."""
+    reader = locale_of(locale)
+    if reader == DEFAULT:
+        return None
+    for key in (f"kind.{value}", f"event.{value}"):
+        if key in LABELS:
+            return forms(key, reader)[1]
+    return None
 
 
 def _per_locale(table: dict[str, tuple[str, str]], index: int) -> Mapping[str, str]:

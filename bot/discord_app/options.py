@@ -54,7 +54,8 @@ class TableConverter(app_commands.Transformer):
 
     @property
     def choices(self) -> list[app_commands.Choice[int | float | str]] | None:
-        return [app_commands.Choice(name=c, value=c) for c in self.option.choices] or None
+        named = [app_commands.locale_str(c) for c in self.option.choices]  # translated too
+        return [app_commands.Choice(name=n, value=n.message) for n in named] or None
 
     async def transform(self, interaction: discord.Interaction, value: str) -> Value:
         return convert(self.option, value, client_of(interaction).today())

@@ -16,6 +16,7 @@ from bot.cards.catalog_replies import REPLIES
 from bot.cards.credit_labels import CREDITS
 from bot.command_wording import USAGE
 from bot.discord_app.locales import NAMES, TEXTS
+from bot.domain.records import EventKind, ModelKind
 from bot.queries.problem_wording import PROBLEMS
 
 
@@ -61,3 +62,9 @@ def test_chinese_wordings_take_full_width_punctuation(
     """`：` and `，` beside Chinese characters, not `:` and `,`."""
     half_width = re.compile(r"[\u4e00-\u9fff][,:;()!?]|[,:;()!?][\u4e00-\u9fff]")
     assert not half_width.search(simplified) and not half_width.search(traditional), key
+
+
+def test_every_kind_a_command_offers_is_named_in_the_catalog() -> None:
+    """`/timeline kind:` and `/models kind:` choices, and `No funding events` for each."""
+    assert {f"event.{kind.value}" for kind in EventKind} <= set(LABELS)
+    assert {f"kind.{kind.value}" for kind in ModelKind} <= set(LABELS)

@@ -101,3 +101,22 @@ async def test_a_zh_tw_reader_gets_traditional_labels_and_buttons(
     assert "第 2 則" in text_of(pressed) and "下一則語錄" in buttons(pressed)
     english = await (await emu.slash("quote", {"query": "compute"}))
     assert "Best match for “compute”" in text_of(english) and "Next quote" in buttons(english)
+
+
+async def test_the_kinds_offered_as_choices_are_named_in_chinese(
+    discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot
+) -> None:
+    commands = registered(discord_emulator)
+    for command in ("models", "timeline"):
+        kind = next(o for o in commands[command]["options"] if o["name"] == "kind")
+        for choice in kind["choices"]:
+            names = choice["name_localizations"]
+            assert choice["name"] == choice["value"]  # Discord sends the English value
+            for locale in LOCALES:
+                assert chinese(names[locale]) and len(names[locale]) <= 100, (command, choice)
+    models_kind = next(o for o in commands["models"]["options"] if o["name"] == "kind")
+    video = next(c for c in models_kind["choices"] if c["value"] == "video")
+    assert video["name_localizations"] == {"zh-CN": "视频模型", "zh-TW": "影片模型"}
+    assert not discord_emulator.violations
+    reply = await (await discord_emulator.slash("models", {"kind": "video"}, locale="zh-CN"))
+    assert "视频模型" in text_of(reply)
