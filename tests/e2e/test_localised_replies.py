@@ -79,31 +79,20 @@ async def test_the_daily_replies_and_refusals_in_chinese(
     discord_emulator: DiscordEmulator, minimax_bot: MinimaxBot
 ) -> None:
     emu, admin = discord_emulator, discord_emulator.world.admin
-    replies = [
-        await emu.slash("daily status", user=admin, locale="zh-CN"),
-        await emu.slash(
-            "daily set",
-            {"channel": "general", "time": "25:00", "timezone": "UTC"},
-            user=admin,
-            locale="zh-CN",
-        ),
-        await emu.slash(
-            "daily set",
-            {"channel": "general", "time": "09:00", "timezone": "Mars/Olympus"},
-            user=admin,
-            locale="zh-CN",
-        ),
-        await emu.slash(
-            "daily set",
-            {"channel": "general", "time": "09:00", "timezone": "Asia/Shanghai"},
-            user=admin,
-            locale="zh-CN",
-        ),
-        await emu.slash("daily off", user=admin, locale="zh-CN"),
-        await emu.slash("daily off", user=admin, locale="zh-CN"),
-        await emu.slash("daily status", locale="zh-CN"),  # a member: no Manage Server
+    asked: list[tuple[str, dict[str, str]]] = [
+        ("daily status", {}),
+        ("daily set", {"channel": "general", "time": "25:00", "timezone": "UTC"}),
+        ("daily set", {"channel": "general", "time": "09:00", "timezone": "Mars/Olympus"}),
+        ("daily set", {"channel": "general", "time": "09:00", "timezone": "Asia/Shanghai"}),
+        ("daily off", {}),
+        ("daily off", {}),
     ]
-    texts = [text_of(await reply) for reply in replies]
+    texts = []
+    for command, options in asked:  # one after another: each reply before the next command
+        reply = await (await emu.slash(command, options, user=admin, locale="zh-CN"))
+        texts.append(text_of(reply))
+    member = await (await emu.slash("daily status", locale="zh-CN"))  # no Manage Server
+    texts.append(text_of(member))
     for text in texts:
         assert chinese(text) and not leaks(text), (text, leaks(text))
     assert "每日帖子已保存" in texts[3] and "频道：" in texts[3]
