@@ -30,6 +30,7 @@ from bot.queries.results import (
     ModelSummary,
     Problem,
 )
+from bot.queries.same_values import company_names, same_values
 from bot.store.models_read import DisputedValue, ModelFactRow
 
 MAX_MENTIONS = 5
@@ -81,18 +82,19 @@ def fact_lines(
             first_seen[a],
         ),
     )
-    return tuple(
-        FactLine(
-            attribute,
-            label_for(attribute),
-            tuple(
-                FactValue(value, tuple(cites[:MAX_CITATIONS]))
-                for value, cites in lines[attribute].values()
-            ),
-            disputed=attribute in disputed,
+    company = company_names(catalog)
+    shown_lines = []
+    for attribute in order:
+        said = same_values(lines[attribute].values(), company)  # worded alike: one value
+        shown_lines.append(
+            FactLine(
+                attribute,
+                label_for(attribute),
+                tuple(FactValue(v.value, v.citations[:MAX_CITATIONS]) for v in said),
+                disputed=attribute in disputed and len(said) > 1,
+            )
         )
-        for attribute in order
-    )
+    return tuple(shown_lines)
 
 
 def _keys(model: Model) -> list[str]:

@@ -15,7 +15,8 @@ from bot.queries.corpus import Catalog, Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
 from bot.queries.problem_wording import problem
-from bot.queries.results import Citation, FactLine, FactValue, PersonProfile, Problem
+from bot.queries.results import Citation, FactLine, PersonProfile, Problem
+from bot.queries.same_values import company_names, same_values
 from bot.queries.search import fold, query_words
 from bot.store.quotes_read import PersonFactRow
 
@@ -102,15 +103,20 @@ def _fact_lines(
         values = by_attribute.setdefault(row.attribute, {})
         citation = catalog.citation(row.file, row.heading, row.evidence)
         values.setdefault(row.value, {})[citation] = None
-    return tuple(
-        FactLine(
-            attribute,
-            label_for(attribute),
-            tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
-            disputed=attribute in disputed,
+    company = company_names(catalog)
+    lines = []
+    for attribute, values in by_attribute.items():
+        said = same_values(values.items(), company)  # `founder`, `MiniMax's founder`: one
+        # the sources differ only where the values shown do
+        lines.append(
+            FactLine(
+                attribute,
+                label_for(attribute),
+                said,
+                disputed=attribute in disputed and len(said) > 1,
+            )
         )
-        for attribute, values in by_attribute.items()
-    )
+    return tuple(lines)
 
 
 def _fewest_texts(person: Person) -> list[str]:
