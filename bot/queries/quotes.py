@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Literal
@@ -42,6 +42,7 @@ LEXICAL_WEIGHT = 0.5  # bm25 (relative to the best candidate) vs rapidfuzz, both
 QUESTION_WEIGHT = 0.8  # a match in the question counts a little less than in the quote
 FUZZ_CHARS = 1000
 MAX_SHOWN = 60  # characters of the user's text repeated in a message
+PREFERRED = 10  # the best candidates a caller's preference re-orders
 
 
 def _blank(text: str | None) -> bool:
@@ -196,11 +197,13 @@ async def find_quote(
     rng: random.Random | None = None,
     by_meaning: bool = True,
     in_context: bool = True,
+    prefer: Callable[[str, str], tuple[int, ...]] | None = None,
 ) -> QuoteAnswer | Problem:
     """The quote at `rank` (0 = best) among the matches for `query`, by `speaker` if given;
     a random quote when `query` is empty. Ask `rank + 1` for the next match. With the
     semantic extra the matches are re-ranked by meaning too, unless `by_meaning` is False;
-    `in_context` False: never by the words around a quote alone (/ask wants them said)."""
+    `in_context` False: never by the words around a quote alone (/ask wants them said);
+    `prefer` (of a quote and the question it answers, highest first) re-orders the best few."""
     person: Person | None = None
     speakers: tuple[str, ...] | None = None
     if speaker is not None and not _blank(speaker):
@@ -239,6 +242,11 @@ async def find_quote(
     best = _ranked(rows, used)
     if by_meaning:
         best = await fuse_quotes(corpus, (query or "")[:FUZZ_CHARS], best)
+    if prefer is not None:  # a stable sort: the ranking's order among equals
+        head = sorted(
+            best[:PREFERRED], key=lambda r: prefer(r.text, r.question or ""), reverse=True
+        )
+        best = head + best[PREFERRED:]
     row = best[rank]
     return _answer(corpus, row, "match", query=query, speaker_filter=by, rank=rank, total=len(rows))
 

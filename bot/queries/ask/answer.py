@@ -10,6 +10,7 @@ plainly and shows the nearest passages, never an unrelated one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
@@ -20,7 +21,7 @@ from bot.queries.ask.matching import elsewhere, matching_facts
 from bot.queries.ask.passages import holds_enough, mentions, passages_for, topic_words, wanted_words
 from bot.queries.ask.understand import Question, Subject, understand
 from bot.queries.ask.when import happening_entry, matching_happening
-from bot.queries.ask.words import Asked, american, overlap, stems
+from bot.queries.ask.words import Asked, american, overlap, stem, stems
 from bot.queries.corpus import Corpus
 from bot.queries.disagreements import about_subject
 from bot.queries.labels import label_for
@@ -31,16 +32,19 @@ from bot.queries.results import (
     Citation,
     Disagreement,
     FactLine,
-    FactValue,
     Problem,
     QuoteAnswer,
     SearchHit,
     TimelineEntry,
 )
+from bot.queries.same_values import company_names, same_values
 from bot.queries.search import fold, query_words
 from bot.store.fts import is_cjk
 
 MAX_QUESTION_CHARS = 300
+MIN_ROOT = 4  # letters of a word its noun keeps (`defin`: define, definition)
+_NOUN_ENDINGS = frozenset({"ition", "itions", "ation", "ations", "ion", "ions"})
+_WORDS = re.compile(r"\w+")
 # Subjects of the company's own that a question about nothing named is taken to ask about.
 COMPANY_TOPICS = frozenset(
     {"founded", "team_size", "valuation", "investors", "funding", "gpus", "role"}
@@ -96,21 +100,18 @@ async def _facts(
     subject = question.subject
     disputed = await corpus.store.disputed_attributes(sorted({g[0].subject for g in groups}))
     lines = []
+    company = company_names(corpus.catalog)
     for group in groups:
         first = group[0]
         label = _label(topic, first.attribute, question.language)
         if subject is None or first.subject_key not in subject.keys:
             person = corpus.catalog.person_by_key.get(first.subject_key)
             label = f"{person.name if person else first.subject} · {label}"
-        values: dict[str, dict[Citation, None]] = {}
-        for item in group:
-            values.setdefault(item.value, {}).update(dict.fromkeys(_cited(corpus, item)))
+        said = same_values(((item.value, _cited(corpus, item)) for item in group), company)
+        # the sources differ only where the values shown do
         lines.append(
             FactLine(
-                first.attribute,
-                label,
-                tuple(FactValue(value, tuple(cites)) for value, cites in values.items()),
-                disputed=first.attribute in disputed and len(values) > 1,
+                first.attribute, label, said, disputed=first.attribute in disputed and len(said) > 1
             )
         )
     return tuple(lines)
@@ -134,21 +135,57 @@ async def _quote(corpus: Corpus, known: Knowledge, question: Question) -> QuoteA
     if subject is not None and subject.what in ("model", "thing"):
         words.append(subject.name)
     # by words: what was said is matched on the question's own words (and one model call less)
-    found = await find_quote(corpus, " ".join(words), speaker, by_meaning=False, in_context=False)
+    found = await find_quote(
+        corpus,
+        " ".join(words),
+        speaker,
+        by_meaning=False,
+        in_context=False,
+        # of what a person said, what says most of what is asked (`AGI`: not a passing word)
+        prefer=_says_most(wanted_words(question) or stems(" ".join(words))) if speaker else None,
+    )
     if not isinstance(found, QuoteAnswer):
         return None
     wanted = wanted_words(question) or stems(" ".join(question.cue))
-    said = stems(f"{found.text} {found.question or ''}")
+    company = subject is not None and subject.what == "company"
+    # the question it answers says what is asked only when it is about the subject (not
+    # `Mistral has already open-sourced an MoE model` for `is MiniMax open source`)
+    asked = found.question or ""
+    said = stems(found.text if company and elsewhere(asked, known) else f"{found.text} {asked}")
     if not wanted or not holds_enough(wanted, said, frozenset()):
         return None
-    if question.topic is not None and not overlap(topic_words(question), said):
+    # a yes or no is said in the answer, not only asked in its question (`There are plenty
+    # of open-source models` answers nothing about whether MiniMax's are)
+    on_topic = stems(found.text) if question.kind == "yes_no" else said
+    if question.topic is not None and not overlap(topic_words(question), on_topic):
         return None
     thing = subject is not None and subject.what not in ("company", "person")
     if thing and subject and not mentions(f"{found.text} {found.question or ''}", subject):
         return None
-    if subject is not None and subject.what == "company" and elsewhere(found.text, known):
+    if company and elsewhere(found.text, known):
         return None
     return found
+
+
+def _says_most(wanted: frozenset[str]) -> Callable[[str, str], tuple[int, int]]:
+    """What orders the quotes that match: those that hold more of the question's words (in
+    what is said or in the question it answers), then those that say them more often."""
+
+    def score(text: str, asked: str) -> tuple[int, int]:
+        said = [stem(w) for w in _WORDS.findall(text)]
+        everything = set(said) | stems(asked)
+        covered = sum(1 for word in wanted if any(_same(word, h) for h in everything))
+        return covered, sum(1 for h in said for word in wanted if _same(word, h))
+
+    return score
+
+
+def _same(word: str, other: str) -> bool:
+    """The same word, or its noun (`define`: definition; `create`: creation)."""
+    root = word.removesuffix("e")
+    return other == word or (
+        len(root) >= MIN_ROOT and other.startswith(root) and other[len(root) :] in _NOUN_ENDINGS
+    )
 
 
 def _with_company(question: Question) -> Question:

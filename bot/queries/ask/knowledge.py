@@ -59,6 +59,7 @@ class Known:
     # every (file, heading, evidence) that states it, the first one above included
     sources: tuple[tuple[str, str | None, str], ...] = ()
     company_own: bool = False  # about a thing of the company's (a funding round ...)
+    company_model: bool = False  # about one of the company's models (MiniMax-M1)
     document: bool = False  # a document's credit: its subject is the document's title
     owner: str = ""  # whom it is about, by the catalog's name (one person, however spelt)
     happening: int = 0  # the happening's id (0 for a fact)
@@ -75,6 +76,7 @@ class Shelf:
     subject_keys: tuple[str, ...]  # sorted: a model's variants are found by prefix
     by_stem: dict[str, tuple[int, ...]]
     company_by_attribute: dict[str, tuple[int, ...]]
+    models_by_attribute: dict[str, tuple[int, ...]]  # the company's models' facts
 
     def candidates(self, asked: Asked) -> list[Known]:
         found: set[int] = set()
@@ -88,6 +90,7 @@ class Shelf:
         if asked.company:
             for attribute in asked.attributes:
                 found.update(self.company_by_attribute.get(attribute, ()))
+                found.update(self.models_by_attribute.get(attribute, ()))
         words = asked.words | asked.typed | asked.topic | asked.name_words
         for word in words:
             for form in (word, *(p + word for p in PREFIXES)):
@@ -112,18 +115,22 @@ def _shelf(items: Iterable[Known]) -> Shelf:
     by_subject: dict[str, list[int]] = defaultdict(list)
     by_stem: dict[str, list[int]] = defaultdict(list)
     by_attribute: dict[str, list[int]] = defaultdict(list)
+    models_by_attribute: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(kept_items):
         by_subject[item.subject_key].append(index)
         for word in item.words | stems(item.subject):
             by_stem[word].append(index)
         if item.company_own:
             by_attribute[item.attribute].append(index)
+        if item.company_model:
+            models_by_attribute[item.attribute].append(index)
     return Shelf(
         kept_items,
         {key: tuple(found) for key, found in by_subject.items()},
         tuple(sorted(by_subject)),
         {key: tuple(found) for key, found in by_stem.items()},
         {key: tuple(found) for key, found in by_attribute.items()},
+        {key: tuple(found) for key, found in models_by_attribute.items()},
     )
 
 
@@ -148,7 +155,8 @@ async def in_corpus(corpus: Corpus, word: str) -> bool:
 
 
 def _fact(row: KnownFact, catalog: Catalog) -> Known:
-    entity = catalog.person_by_key.get(row.subject_key) or catalog.model_by_key.get(row.subject_key)
+    model = catalog.model_by_key.get(row.subject_key)
+    entity = catalog.person_by_key.get(row.subject_key) or model
     named = entity is not None
     return Known(
         row.subject,
@@ -160,6 +168,7 @@ def _fact(row: KnownFact, catalog: Catalog) -> Known:
         row.heading,
         stems(f"{row.attribute} {row.value}"),
         company_own=not named,
+        company_model=model is not None and entity is model and bool(model.minimax),
         owner=entity.name if entity is not None else row.subject,
     )
 

@@ -51,8 +51,16 @@ class _Line:
     how: int  # NAMED, OWN or SOMEONE: why its facts answer
     asks: bool  # its attribute is what the question asks for (`editor` for `edited`)
     items: list[Known]
+    model: bool = False  # a fact of one of the company's models, asked about the company
 
 
+# The words a question about a document itself uses: only it is answered by the document's
+# credits (`who edited the LatePost interview`), not one whose words its title holds (`AGI`).
+_DOCUMENT_WORDS = stems(
+    "interview article paper report document piece post essay story wrote written writer "
+    "author editor edited publish publisher outlet byline contributed credited journalist "
+    "reporter appeared"
+)
 NAMED, OWN, SOMEONE = 0, 1, 2  # another subject's fact naming the subject; its own; a person's
 
 
@@ -70,6 +78,8 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
     lines: dict[tuple[str, str], _Line] = {}
     names = names_pattern(asked.names)
     for item in known.facts.candidates(asked):
+        if item.document and not _on_document(item, asked):
+            continue
         # a person whose fact says what is asked answers only when the fact is about the
         # thing asked (`led` the Series B, not `led` a team)
         someone = _someone(item, asked) and (
@@ -77,7 +87,10 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
             or not asked.keys
             or names_in(item.value, names)
         )
-        own = not asked.keys or subject_of(item, asked)
+        # the company's models answer what the company's own facts do not (`is MiniMax open
+        # source`: MiniMax-M1's licence), on the topic asked only
+        model = asked.company and item.company_model and item.attribute in asked.attributes
+        own = not asked.keys or subject_of(item, asked) or model
         if not (someone or own or _about(item, asked, names)):
             continue
         score = _fact_score(item, asked)
@@ -87,7 +100,8 @@ def matching_facts(known: Knowledge, asked: Asked) -> list[list[Known]]:
             continue
         how = SOMEONE if someone else OWN if own else NAMED
         line = lines.setdefault(
-            (item.owner or item.subject, item.attribute), _Line(0, how, _asks(item, asked), [])
+            (item.owner or item.subject, item.attribute),
+            _Line(0, how, _asks(item, asked), [], model),
         )
         line.items.append(item)
         line.score, line.how = max(line.score, score), max(line.how, how)
@@ -106,6 +120,8 @@ def _kept(lines: list[_Line], asked: Asked) -> list[_Line]:
     lines = [line for line in lines if line.how != SOMEONE or line.score == people]
     if any(line.asks and line.how != SOMEONE for line in lines):
         lines = [line for line in lines if line.asks or line.how == SOMEONE]
+    if any(line.how == OWN and not line.model for line in lines):
+        lines = [line for line in lines if not line.model]
     if asked.quantity and any(_NUMBER.search(i.value) for line in lines for i in line.items):
         lines = [line for line in lines if any(_NUMBER.search(i.value) for i in line.items)]
     return lines
@@ -121,6 +137,11 @@ def _asks(item: Known, asked: Asked) -> bool:
         word in attribute or (len(word) >= MIN_STEM and any(a.startswith(word) for a in attribute))
         for word in asked.words
     )
+
+
+def _on_document(item: Known, asked: Asked) -> bool:
+    """Whether the question is about a document, so that its credits may answer it."""
+    return _asks(item, asked) or overlap(asked.words | asked.typed, _DOCUMENT_WORDS) > 0
 
 
 def elsewhere(text: str, known: Knowledge) -> bool:

@@ -59,6 +59,9 @@ _EXTRA_STOP = frozenset(
 
 # The word for what a subject is, which says nothing more about it (`what company is 迷你马克斯`).
 _KIND_OF = {"company": "company", "model": "model", "person": "person"}
+# What a "which" (or yes or no) question lists, when it names what it asks about them
+# (`which models are open source`, `does MiniMax open-source its models`).
+_LISTED = frozenset({"model", "models"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,20 +170,30 @@ def understand(catalog: Catalog, text: str, things: Mapping[str, str] | None = N
     if topic is None and subject is not None and subject.what == "person" and kind == "who":
         asks_more = any(w.casefold() not in STOP_WORDS for w in query_words(remaining))
         topic = None if asks_more else next((t for t in TOPICS if t.name == "role"), None)
-    cue = tuple(w for w in query_words(remaining) if topic is not None and topic.cues.search(w))
+    cue = _cue_words(topic, remaining)
     kind_words = _KIND_OF.get(subject.what, "") if subject is not None else ""
+    listed = _LISTED if kind in ("which", "yes_no") and topic is not None else frozenset()
     rest = tuple(
         w
         for w in query_words(remaining)
-        if w.casefold() != kind_words
+        if w.casefold() != kind_words and w.casefold() not in listed
         if not is_stop_word(w)
         and w.casefold() not in _EXTRA_STOP
         and not (len(w) == 1 and w.isascii())
         and not (subject is not None and name_key(w) in COMPANY_NAMES)
-        and not (topic is not None and topic.cues.search(w))
+        and w.casefold() not in {c.casefold() for c in cue}
     )
     language: Language = "zh" if is_cjk(text) and is_cjk(_unnamed(text, subject)) else "en"
     return Question(text, language, kind, subject, topic, rest, cue)
+
+
+def _cue_words(topic: Topic | None, remaining: str) -> tuple[str, ...]:
+    """The words that named the topic, as typed: every word of a name of several words too
+    (`open source`), whose words are not the question's own (`source` is no compute source)."""
+    if topic is None:
+        return ()
+    named = {w.casefold() for m in topic.cues.finditer(remaining) for w in query_words(m[0])}
+    return tuple(w for w in query_words(remaining) if w.casefold() in named or topic.cues.search(w))
 
 
 def _unnamed(text: str, subject: Subject | None) -> str:
