@@ -20,6 +20,7 @@ from bot.domain.text import shown
 from bot.queries.results import AskAnswer
 
 QUESTION_CHARS = 80
+_NOT_FACTS = frozenset({"what_said", "other"})  # kinds of question a fact does not answer
 
 
 def labels_locale(answer: AskAnswer, locale: Locale) -> Locale:
@@ -62,6 +63,14 @@ def _in_script(label: str, locale: Locale) -> str:
     return _traditional().convert(label) if locale == "zh-TW" else label
 
 
+def _no_fact(answer: AskAnswer) -> bool:
+    """A question asking for a fact (not what someone said) answered by no fact: what is
+    shown is what the corpus says nearest, and the reader is told so."""
+    asks_fact = answer.kind not in _NOT_FACTS and answer.topic is not None
+    stated = answer.facts or answer.happening is not None or answer.disagreements
+    return answer.outcome == "answered" and asks_fact and not stated
+
+
 def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
     locale = labels_locale(answer, locale)
     answer = in_readers_words(answer, locale)
@@ -78,6 +87,8 @@ def ask_card(answer: AskAnswer, locale: Locale = DEFAULT) -> Card:
     if answer.curated is not None:
         typed, name = answer.curated
         notices.append(say("ask.curated", locale, typed=typed, name=name))
+    if _no_fact(answer):
+        notices.append(say("ask.no_fact", locale))
     disputed = any(line.disputed for line in answer.facts) or bool(answer.disagreements)
     if disputed:
         notices.append(say("ask.disputed", locale))

@@ -5,13 +5,14 @@ written `one|many` has a form for one and for many (`counted`). Chinese needs no
 takes its own word order, so a Chinese entry may leave out a placeholder the English needs
 (a month's English name). Corpus text is never here. Problems, usage errors and replies join
 it from `bot.queries.problem_wording`, `bot.command_wording` and `bot.cards.catalog_replies`,
-a source's credits from `bot.cards.credit_labels`.
+a source's credits from `bot.cards.credit_labels`, /ask's from `bot.cards.catalog_ask`.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
+from bot.cards.catalog_ask import ASK
 from bot.cards.catalog_replies import REPLIES
 from bot.cards.credit_labels import CREDITS
 from bot.command_wording import USAGE
@@ -340,32 +341,6 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "{points}。每个说法都附有出处；机器人不替你选择。",
         "{points}。每個說法都附有出處；機器人不替你選擇。",
     ),
-    # /ask
-    "ask.title": ("Ask · “{q}”", "问 · “{q}”", "問 · 「{q}」"),
-    "ask.about": ("{subject} · {topic}", "{subject} · {topic}", "{subject} · {topic}"),
-    "ask.supporting": ("Supporting passages", "出处段落", "出處段落"),
-    "ask.nearest": ("Nearest passages", "最相近的段落", "最相近的段落"),
-    "ask.when": ("When", "时间", "時間"),
-    "ask.disputed": (
-        "The sources disagree: each value is shown with its source.",
-        "各来源说法不一：每个说法都附有出处。",
-        "各來源說法不一：每個說法都附有出處。",
-    ),
-    "ask.not_understood": (
-        "I could not tell what this asks. The nearest passages are below.",
-        "没能理解这个问题。下面是最相近的段落。",
-        "沒能理解這個問題。下面是最相近的段落。",
-    ),
-    "ask.not_covered": (
-        "The corpus does not say. The nearest passages are below.",
-        "语料中没有这方面的内容。下面是最相近的段落。",
-        "語料中沒有這方面的內容。下面是最相近的段落。",
-    ),
-    "ask.nothing": (
-        "The corpus does not say, and no passage comes near.",
-        "语料中没有这方面的内容，也没有相近的段落。",
-        "語料中沒有這方面的內容，也沒有相近的段落。",
-    ),
     "name.common": (
         "“{typed}” is a common name for {name} from the bot team's list; the corpus does not "
         "write it.",
@@ -396,4 +371,4 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-LABELS: Table = MappingProxyType({**_LABELS, **CREDITS, **PROBLEMS, **USAGE, **REPLIES})
+LABELS: Table = MappingProxyType({**_LABELS, **ASK, **CREDITS, **PROBLEMS, **USAGE, **REPLIES})

@@ -47,3 +47,16 @@ async def test_a_chinese_reader_gets_chinese_labels_in_their_script(
         assert [f.values for f in card.facts] == [f.values for f in english.facts]
         people = [fact.label.rpartition(" · ")[0] for fact in card.facts]
         assert people == [fact.label.rpartition(" · ")[0] for fact in english.facts]
+
+
+async def test_a_fact_question_no_fact_answers_says_so_above_the_nearest(corpus: Corpus) -> None:
+    """Passages lead, never a wrong fact: the reader is told the corpus states no fact."""
+    answer = await run_command(
+        corpus, "ask", {"question": "how much did MiniMax raise in its Series B"}, TODAY
+    )
+    card = card_for(answer)
+    assert not card.facts
+    assert "The corpus does not state it as a fact: what it says nearest is below." in card.notices
+    stated = await run_command(corpus, "ask", {"question": "is MiniMax open source"}, TODAY)
+    assert card_for(stated).facts
+    assert not any("as a fact" in notice for notice in card_for(stated).notices)

@@ -12,6 +12,7 @@ from opencc import OpenCC
 
 from bot.cards.attribute_labels import ATTRIBUTES
 from bot.cards.catalog import _LABELS, LABELS
+from bot.cards.catalog_ask import ASK
 from bot.cards.catalog_replies import REPLIES
 from bot.cards.credit_labels import CREDITS
 from bot.command_wording import USAGE
@@ -51,7 +52,7 @@ def test_each_chinese_wording_is_in_its_locales_script(
 
 
 def test_no_key_is_said_in_two_places() -> None:
-    tables = (_LABELS, CREDITS, PROBLEMS, USAGE, REPLIES)
+    tables = (_LABELS, ASK, CREDITS, PROBLEMS, USAGE, REPLIES)
     assert sum(len(table) for table in tables) == len(LABELS)
 
 
