@@ -96,6 +96,12 @@ def _cited(text: str, refs: str) -> str:
     return f"{text} {refs}" if refs else text
 
 
+def _bulleted(text: str) -> str:
+    """A list line; a passage that begins with the source's own `· ` (001's `· LatePost:`)
+    keeps it as its bullet rather than showing two."""
+    return f"  {text}" if text.startswith("· ") else f"  · {text}"
+
+
 def section_lines(section: Section, notes: Notes, locale: Locale = DEFAULT) -> list[str]:
     lines = [_labelled_head(section.title, locale)] if section.title else []
     if section.facts:
@@ -108,7 +114,7 @@ def section_lines(section: Section, notes: Notes, locale: Locale = DEFAULT) -> l
             lines.append(f"     {_cited(body, notes.refs(entry.citations))}")
     elif section.cite == "inline":
         for entry in entries:
-            lines += ["", f"  · {highlighted(entry.text)}"]
+            lines += ["", _bulleted(highlighted(entry.text))]
             lines += [
                 f"    {_labelled('source', cite(citation, locale=locale), locale)}"
                 for citation in entry.citations
@@ -126,7 +132,7 @@ def _list_lines(entries: Sequence[Entry], notes: Notes, *, quoted: bool) -> list
         text = f"“{text}”" if quoted else text
         refs = notes.refs(entry.citations)
         if entry.label is None:
-            lines.append(f"  · {_cited(text, refs)}")
+            lines.append(_bulleted(_cited(text, refs)))
         else:
             lines.append(f"  {padded(entry.label, width)}  {_cited(text, refs)}".rstrip())
     return lines

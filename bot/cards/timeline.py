@@ -65,7 +65,7 @@ def timeline_card(timeline: Timeline, locale: Locale = DEFAULT) -> Card:
     if timeline.year is not None:
         parts.append(str(timeline.year))
     if timeline.kind:
-        parts.append(timeline.kind)
+        parts.append(say(f"event.{timeline.kind}", locale).strip())
     if timeline.query:
         parts.append(f"“{shown(timeline.query, QUERY_CHARS)}”")
     title = " · ".join(parts)

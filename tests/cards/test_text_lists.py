@@ -106,3 +106,10 @@ def test_disagreements_show_each_value_with_its_source() -> None:
     assert "· roughly 300 people [1]" in text and "· ~200 [2]" in text
     assert "LatePost" in text and "[1] “of roughly 300 people”" in text
     assert "agree" in render_text(DisagreementList((), "M2"))
+
+
+def test_a_passage_that_begins_with_the_sources_own_bullet_shows_one_bullet() -> None:
+    snippet = (Segment("· LatePost: Then what about ", False), Segment("compute", True))
+    text = render_text(SearchResults("compute", (SearchHit(snippet, Citation(ARTICLE)),), 0, 1, 1))
+    assert "\n  · LatePost: Then what about **compute**\n" in text
+    assert "· · " not in text

@@ -72,3 +72,10 @@ def test_a_kind_is_in_the_title_and_the_next_page() -> None:
     card = timeline_card(page)
     assert card.title == "Timeline · 2021 · founding"
     assert card.next_page == "/timeline year:2021 kind:founding page:2"
+
+
+def test_the_kind_in_the_title_is_in_the_readers_locale() -> None:
+    page = Timeline((FOUNDING,), 0, 1, 1, kind="birth")
+    assert timeline_card(page, "zh-CN").title == "时间线 · 出生"
+    assert timeline_card(page, "zh-TW").title == "時間線 · 出生"
+    assert timeline_card(page).title == "Timeline · birth"
