@@ -24,7 +24,14 @@ from pathlib import Path
 from bot.domain.entities import Entity
 from bot.domain.names import name_key
 from bot.domain.records import Conflict, CorpusNote, FuzzyDate, Model, Person
-from bot.fingerprints import CURATED_META, Fingerprint, curated_print, fingerprint, seed_files
+from bot.fingerprints import (
+    CURATED_META,
+    Fingerprint,
+    curated_print,
+    fingerprint,
+    seed_stats,
+    stat_unchanged,
+)
 from bot.index_changes import IndexChanges
 from bot.ingest.conflicts import Claim, comparable_value, find_conflicts, with_curated
 from bot.ingest.curated import Curated, check_evidence, curated_file, load_curated
@@ -56,22 +63,29 @@ class IndexReport:
 
 @dataclass(frozen=True)
 class _Scan:
-    files: list[Path]
+    files: list[str]  # the documents' file names, in the order they are indexed
     fingerprints: dict[str, Fingerprint]  # file name -> fingerprint
+    before: dict[str, Fingerprint | None]  # file name -> the stored fingerprint
     curated: str  # the curated file's content fingerprint, "none" without one
 
 
 def _scan(seeds_dir: Path, stored: dict[str, str]) -> _Scan:
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"no seeds folder at {seeds_dir}")
-    files = seed_files(seeds_dir)
-    curated = curated_file(seeds_dir)
+    found = seed_stats(seeds_dir)
+    before = {name: Fingerprint.parse(text) for name, text in stored.items()}
+    prints: dict[str, Fingerprint] = {}
+    for name, stat in found:
+        previous = before.get(name)
+        if previous is not None and stat_unchanged(previous, stat):
+            prints[name] = previous  # same size and time: not read again
+        else:
+            prints[name] = fingerprint(seeds_dir / name, stat=stat)
     return _Scan(
-        files=files,
-        fingerprints={
-            path.name: fingerprint(path, Fingerprint.parse(stored.get(path.name))) for path in files
-        },
-        curated=curated_print(curated),
+        files=[name for name, _ in found],
+        fingerprints=prints,
+        before=before,
+        curated=curated_print(curated_file(seeds_dir)),
     )
 
 
@@ -94,9 +108,12 @@ async def index_corpus(
         log.warning("%s; moved it to %s and indexing the seeds afresh", damage, aside)
         store = await IndexWriter.open(db_path, check=True)
     try:
-        return await index_into(store, seeds_dir, embedder)
-    finally:
+        report = await index_into(store, seeds_dir, embedder)
+    except BaseException:
         await store.close()
+        raise
+    await store.close_sound()
+    return report
 
 
 def move_aside(db_path: Path) -> Path:
@@ -116,14 +133,17 @@ async def index_into(
     started = time.perf_counter()
     stored = await store.fingerprints()
     scan = await asyncio.to_thread(_scan, seeds_dir, stored)
-    files, wanted, curated_stamp = scan.files, scan.fingerprints, scan.curated
-    before = {name: Fingerprint.parse(text) for name, text in stored.items()}
+    files, wanted, before, curated_stamp = scan.files, scan.fingerprints, scan.before, scan.curated
 
-    changed = [path for path in files if not wanted[path.name].same_content(before.get(path.name))]
+    changed = [
+        seeds_dir / name for name in files if not wanted[name].same_content(before.get(name))
+    ]
     touched = [
         name
         for name, print_ in wanted.items()
-        if str(print_) != stored.get(name) and print_.same_content(before.get(name))
+        if print_ is not before.get(name)
+        and str(print_) != stored.get(name)
+        and print_.same_content(before.get(name))
     ]
     removed = sorted(set(stored) - set(wanted))
     unchanged = not changed and not removed

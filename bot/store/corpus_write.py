@@ -8,6 +8,7 @@ only those the indexer needs to decide and derive.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -29,8 +30,9 @@ from bot.domain.records import (
     Quote,
     StoredEvent,
 )
+from bot.store.checked_stamp import record_checked
 from bot.store.corpus_read import CorpusReader
-from bot.store.database import StoreError, open_database
+from bot.store.database import MEMORY, StoreError, open_database
 from bot.store.happenings_write import STORED_EVENTS, stored_event, write_happenings
 from bot.store.subjects_write import SubjectWrites, optional_int
 from bot.store.vectors import VectorWrites
@@ -140,14 +142,25 @@ def _passage_row(document_id: int, p: Passage) -> tuple[Any, ...]:
 
 
 class IndexWriter(SubjectWrites, VectorWrites, CorpusReader, AsyncClosing):
+    _checked: Path | None = None  # the file, when its integrity was checked at open
+
     @classmethod
     async def open(cls, path: Path | str, *, check: bool = False) -> IndexWriter:
         """Open (creating and migrating as needed) the index at `path`; `check` runs the
         integrity check first (DamagedDatabase when it fails)."""
-        return cls(await open_database(path, check=check))
+        writer = cls(await open_database(path, check=check))
+        writer._checked = None if not check or str(path) == MEMORY else Path(path)
+        return writer
 
     async def close(self) -> None:
         await self._conn.close()
+
+    async def close_sound(self) -> None:
+        """Close after a run that went through: a file checked at open, written since only
+        through this connection, is stamped so the next open need not check it again."""
+        await self.close()
+        if self._checked is not None:
+            await asyncio.to_thread(record_checked, self._checked)
 
     async def meta_set(self, key: str, value: str) -> None:
         async with self._atomic():

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.store.checked_stamp import unchanged_since_check
 from bot.store.fts import cjk_spaced
 
 
@@ -111,7 +112,8 @@ async def open_database(
     check: bool = False,
     cache_kib: int | None = None,
 ) -> aiosqlite.Connection:
-    """Connect, set the pragmas, check integrity when asked (`check`), and bring the schema
+    """Connect, set the pragmas, check integrity when asked (`check`; not again for a file
+    unchanged since the indexer stamped it checked, see checked_stamp), and bring the schema
     up to date. A file that is not a database, or fails the check, raises DamagedDatabase.
     `cache_kib` bounds SQLite's page cache of this connection (SQLite's default: 2,000 KiB),
     set before the check reads the whole file through it.
@@ -134,7 +136,7 @@ async def open_database(
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
-        if check:
+        if check and not (str(path) != MEMORY and unchanged_since_check(Path(path))):
             await quick_check(conn, path)
         await _migrate(conn, migrations, path)
     except sqlite3.DatabaseError as error:

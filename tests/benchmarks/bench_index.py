@@ -88,7 +88,7 @@ def _fresh(*paths: Path) -> None:
     for path in paths:
         if path.is_dir():
             shutil.rmtree(path)
-        for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-checked"))):
             if file.is_file():
                 file.unlink()
 
