@@ -16,7 +16,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +38,7 @@ from bot.ingest.curated import Curated, check_evidence, curated_file, load_curat
 from bot.ingest.curated_happenings import Reference, claims, happening_events
 from bot.ingest.dates import find_dates
 from bot.ingest.entities import resolve_models, resolve_people
-from bot.ingest.happenings import group_happenings
+from bot.ingest.happenings import HappeningGrouping, happening_of
 from bot.ingest.pipeline import parse_file
 from bot.semantic import Embedder
 from bot.store import DamagedDatabase, IndexWriter
@@ -47,6 +47,7 @@ from bot.store.corpus_write import FactValueReading
 log = logging.getLogger(__name__)
 
 _EMBEDDING_META = "embedding_model"
+_TELLINGS_A_BATCH = 2000  # events read back at once to make happenings of
 
 
 @dataclass(frozen=True)
@@ -244,8 +245,7 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
             document,
             [(q.speaker, q.text, q.question) for q in curated.quote if q.document == document],
         )
-    happenings, repeated = group_happenings(await store.stored_events(), claims(curated))
-    await store.replace_happenings(happenings, repeated)
+    await _derive_happenings(store, claims(curated))
     entities = curated.entities()
     # An organisation quoted in its own voice (Yunqi Capital's introduction) is no person.
     organisations = {name_key(alias) for entity in entities for alias in entity.aliases}
@@ -270,6 +270,35 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
         ]
     )
     await store.replace_fact_values([read_value(v) for v in await store.distinct_fact_values()])
+
+
+async def _derive_happenings(store: IndexWriter, claimed: dict[str, str]) -> None:
+    """Group the stored events into happenings a batch at a time: their ids and keys first,
+    then the events of a few happenings at once, read by id, made into happenings, written."""
+    grouping = HappeningGrouping(await store.curated_stored_events(), claimed)
+    async for batch in store.stored_event_batches():
+        grouping.add(batch)
+    await store.clear_happenings()
+    next_id = 1
+    for chunk in _chunks(grouping.groups.values(), _TELLINGS_A_BATCH):
+        told = await store.stored_events_by_id([id_ for ids in chunk for id_ in ids])
+        happenings = [happening_of([told[id_] for id_ in ids]) for ids in chunk]
+        await store.add_happenings(happenings, next_id)
+        next_id += len(happenings)
+
+
+def _chunks(groups: Iterable[list[int]], limit: int) -> Iterator[list[list[int]]]:
+    """The groups in order, as few together as hold up to `limit` ids (a larger one alone)."""
+    chunk: list[list[int]] = []
+    size = 0
+    for ids in groups:
+        if chunk and size + len(ids) > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(ids)
+        size += len(ids)
+    if chunk:
+        yield chunk
 
 
 def read_value(value: str) -> FactValueReading:

@@ -127,30 +127,50 @@ def group_happenings(
     """The happenings the stored events tell, and the ids of events told again elsewhere.
 
     `claims`: a parsed happening key -> the curated key that takes it over."""
-    curated_sentences: dict[str, list[tuple[str, str | None]]] = {}
-    for told in stored:
-        if told.curated:
+    grouping = HappeningGrouping([told for told in stored if told.curated], claims)
+    grouping.add(sorted(stored, key=lambda told: told.file))  # stable: ids in order within
+    position = {told.id: i for i, told in enumerate(stored)}
+    groups = sorted(grouping.groups.values(), key=lambda ids: min(position[i] for i in ids))
+    by_id = {told.id: told for told in stored}
+    happenings = [happening_of([by_id[id_] for id_ in ids]) for ids in groups]
+    return happenings, sorted(grouping.repeated, key=position.__getitem__)
+
+
+class HappeningGrouping:
+    """Which stored events are one happening, read a batch at a time in document order (all
+    of a file's events together, in id order). It keeps event ids and keys, and one document's
+    sentences at a time, so a whole corpus of events is never held at once; the indexer then
+    reads each happening's events by id (`happening_of`)."""
+
+    def __init__(self, curated: Iterable[StoredEvent], claims: dict[str, str]) -> None:
+        self.claims = claims
+        self.curated_sentences: dict[str, list[tuple[str, str | None]]] = {}
+        for told in curated:
             words = _plain_words(told.event.sentence or told.event.text)
-            curated_sentences.setdefault(told.file, []).append((words, told.event.subject))
-    groups: dict[str, list[StoredEvent]] = {}
-    repeated: list[int] = []
-    seen: set[tuple[str, str, str, str, str | None]] = set()
-    for item in stored:
-        event = item.event
-        sentence = event.sentence or event.text
-        when = (event.when.start.isoformat(), event.when.end.isoformat())
-        twin = (item.file, *when, sentence, event.subject)
-        curated = curated_sentences.get(item.file)
-        if not item.curated and _told_by(_plain_words(sentence), event.subject, curated):
-            repeated.append(item.id)
-            continue
-        if twin in seen:
-            repeated.append(item.id)
-            continue
-        seen.add(twin)
-        key = event.happening or f"event:{item.id}"
-        groups.setdefault(claims.get(key, key), []).append(item)
-    return [_happening(members) for members in groups.values()], repeated
+            self.curated_sentences.setdefault(told.file, []).append((words, told.event.subject))
+        self.groups: dict[str, list[int]] = {}  # happening key -> its tellings' event ids
+        self.repeated: list[int] = []
+        self._file: str | None = None
+        self._seen: set[tuple[str, str, str, str | None]] = set()  # the file's tellings
+
+    def add(self, stored: Iterable[StoredEvent]) -> None:
+        for item in stored:
+            if item.file != self._file:  # twins are within one document
+                self._file, self._seen = item.file, set()
+            event = item.event
+            sentence = event.sentence or event.text
+            twin = (event.when.start.isoformat(), event.when.end.isoformat(), sentence,
+                    event.subject)  # fmt: skip
+            curated = self.curated_sentences.get(item.file)
+            if not item.curated and _told_by(_plain_words(sentence), event.subject, curated):
+                self.repeated.append(item.id)
+                continue
+            if twin in self._seen:
+                self.repeated.append(item.id)
+                continue
+            self._seen.add(twin)
+            key = event.happening or f"event:{item.id}"
+            self.groups.setdefault(self.claims.get(key, key), []).append(item.id)
 
 
 def _told_by(words: str, subject: str | None, curated: list[tuple[str, str | None]] | None) -> bool:
@@ -173,7 +193,8 @@ def _rank(item: StoredEvent) -> tuple[int, int, str, str, int]:
             item.file, item.id)  # fmt: skip
 
 
-def _happening(members: list[StoredEvent]) -> Happening:
+def happening_of(members: list[StoredEvent]) -> Happening:
+    """The happening its tellings (stored events) make."""
     members = sorted(members, key=_rank)
     events = [m.event for m in members]
     curated = [m.event for m in members if m.curated]
@@ -205,4 +226,6 @@ def _happening(members: list[StoredEvent]) -> Happening:
 
 
 def _differ(dates: list[FuzzyDate]) -> bool:
-    return any(not a.overlaps(b) for i, a in enumerate(dates) for b in dates[i + 1 :])
+    """Whether two of the dates do not overlap: spans that overlap pairwise share a point, so
+    that is the latest start after the earliest end (linear, for thousands of tellings)."""
+    return max(d.start for d in dates) > min(d.end for d in dates)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,14 @@ from bot.domain.records import (
 from bot.store.checked_stamp import record_checked
 from bot.store.corpus_read import CorpusReader
 from bot.store.database import MEMORY, StoreError, open_database
-from bot.store.happenings_write import STORED_EVENTS, stored_event, write_happenings
+from bot.store.happenings_write import (
+    CURATED_STORED_EVENTS,
+    STORED_EVENTS,
+    STORED_EVENTS_BY_ID,
+    add_happenings,
+    clear_happenings,
+    stored_event,
+)
 from bot.store.subjects_write import SubjectWrites, optional_int
 from bot.store.vectors import VectorWrites
 
@@ -278,16 +285,30 @@ class IndexWriter(SubjectWrites, VectorWrites, CorpusReader, AsyncClosing):
             rows = await self._rows_for(file)
             await self._insert_facts_events(rows, facts, events, curated=1)
 
-    async def replace_happenings(
-        self, happenings: Sequence[Happening], repeated: Sequence[int]
-    ) -> None:
-        """Replace the happenings; the `repeated` events (told again) belong to none."""
+    async def clear_happenings(self) -> None:
+        """Remove the happenings (added again by `add_happenings`, a batch at a time)."""
         async with self._atomic():
-            await write_happenings(self._conn, happenings, repeated)
+            await clear_happenings(self._conn)
 
-    async def stored_events(self) -> list[StoredEvent]:
-        """Every event with its id and document, in document and insertion order."""
-        return [stored_event(row) for row in await self._rows(STORED_EVENTS)]
+    async def add_happenings(self, happenings: Sequence[Happening], first_id: int) -> None:
+        """Add happenings numbered from `first_id`; events no happening tells belong to none."""
+        async with self._atomic():
+            await add_happenings(self._conn, happenings, first_id)
+
+    async def curated_stored_events(self) -> list[StoredEvent]:
+        """The curated events with their ids and documents (few)."""
+        return [stored_event(row) for row in await self._rows(CURATED_STORED_EVENTS)]
+
+    async def stored_event_batches(self, size: int = 2000) -> AsyncIterator[list[StoredEvent]]:
+        """Every event with its id and document, in document and insertion order, `size` at a
+        time: a corpus's events are never all in memory."""
+        async with self._conn.execute(STORED_EVENTS) as cursor:
+            while rows := await cursor.fetchmany(size):
+                yield [stored_event(row) for row in rows]
+
+    async def stored_events_by_id(self, ids: Sequence[int]) -> dict[int, StoredEvent]:
+        rows = await self._rows(STORED_EVENTS_BY_ID, (json.dumps(list(ids)),))
+        return {told.id: told for told in map(stored_event, rows)}
 
     async def replace_fact_values(self, readings: Sequence[FactValueReading]) -> None:
         """Replace what the distinct fact values say (their keys and dates)."""

@@ -14,22 +14,30 @@ _INSERT_HAPPENING = (
     "INSERT INTO happenings (id, kind, title, subject, start, end, tier, tellings, differ, "
     "haystack) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-STORED_EVENTS = (
+_STORED_EVENT = (
     "SELECT e.id, d.file, e.curated, e.start, e.end, e.precision, e.part, e.text,"
     " e.evidence, e.subject, e.kind, e.happening_key, e.title, e.sentence, e.reading"
-    " FROM events AS e JOIN documents AS d ON d.id = e.document_id ORDER BY d.file, e.id"
+    " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
 )
+STORED_EVENTS = f"{_STORED_EVENT} ORDER BY d.file, e.id"
+CURATED_STORED_EVENTS = f"{_STORED_EVENT} WHERE e.curated = 1 ORDER BY d.file, e.id"
+STORED_EVENTS_BY_ID = f"{_STORED_EVENT} WHERE e.id IN (SELECT value FROM json_each(?))"
 
 
-async def write_happenings(
-    conn: aiosqlite.Connection, happenings: Sequence[Happening], repeated: Sequence[int]
-) -> None:
-    """Replace the happenings, each telling's place in its own, and the years they span."""
+async def clear_happenings(conn: aiosqlite.Connection) -> None:
+    """No happenings, and no event a telling of one (until `add_happenings`)."""
     await conn.execute("DELETE FROM happening_years")
     await conn.execute("DELETE FROM happenings")
     await conn.execute("UPDATE events SET happening_id = NULL, rank = NULL, account = NULL")
+
+
+async def add_happenings(
+    conn: aiosqlite.Connection, happenings: Sequence[Happening], first_id: int
+) -> None:
+    """Add happenings numbered from `first_id`, each telling's place in its own, and the
+    years they span."""
     rows, years, tellings = [], [], []
-    for i, h in enumerate(happenings, start=1):
+    for i, h in enumerate(happenings, start=first_id):
         accounts = " ".join(dict.fromkeys(t.account for t in h.tellings))
         haystack = _ascii_lower(f"{h.title} {h.subject or ''} {accounts}")
         tier, start, end = int(not h.main), h.start.isoformat(), h.end.isoformat()
