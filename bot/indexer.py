@@ -230,7 +230,7 @@ async def _apply_curated(store: IndexWriter, curated: Curated) -> None:
     check_evidence(curated, texts.__getitem__)
 
     await store.delete_curated()
-    told = happening_events(curated, await _references(store))
+    told = happening_events(curated, await _references(store, curated))
     for document in sorted(
         {fact.document for fact in curated.fact} | _event_files(curated) | {d for d, _ in told}
     ):
@@ -308,9 +308,11 @@ def read_value(value: str) -> FactValueReading:
     return FactValueReading(value, key, tuple(found.when for found in find_dates(value)))
 
 
-async def _references(store: IndexWriter) -> Reference:
-    """Each document's date, and whether it is when its words were said (not a republication)."""
-    dates = {d.file: (d.published, d.publisher is None) for d in await store.documents()}
+async def _references(store: IndexWriter, curated: Curated) -> Reference:
+    """The date of each document a curated happening's telling is in, and whether it is when
+    its words were said (not a republication); only those documents are read."""
+    files = {told.document for happening in curated.happening for told in happening.telling}
+    dates = {d.file: (d.published, d.publisher is None) for d in await store.documents(files)}
     return lambda file: dates.get(file, (None, True))
 
 

@@ -21,6 +21,8 @@ from bot.domain.records import (
     Precision,
 )
 
+_LABELS_A_BATCH = 2000  # rows of a large read fetched at once
+
 CORPUS_COUNTED = (
     "documents",
     "passages",
@@ -178,12 +180,15 @@ class CorpusReader:
         )
         return [(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
 
-    async def documents(self) -> list[Document]:
-        """Every document's metadata, without its text (the text is left empty)."""
+    async def documents(self, files: Iterable[str] | None = None) -> list[Document]:
+        """Every document's metadata (only those of `files` when given), without its text
+        (the text is left empty)."""
+        named = "" if files is None else " WHERE file IN (SELECT value FROM json_each(?))"
         rows = await self._rows(
             "SELECT file, title, outlet, published_start, published_end, published_precision,"
             " published_part, kind, language, sha256, publisher, authors, editors"
-            " FROM documents ORDER BY file"
+            f" FROM documents{named} ORDER BY file",
+            () if files is None else (json.dumps(sorted(files)),),
         )
         return [
             Document(
@@ -255,11 +260,17 @@ class CorpusReader:
         date and document, with its happening's title) and `disagreements` (subject: label, or
         attribute); compared before and after a run to say what it changed."""
         entities = await self._rows("SELECT name FROM models UNION SELECT name FROM people")
-        events = await self._rows(  # each telling of a happening, under the happening's title
+        events: set[str] = set()  # each telling of a happening, under the happening's title
+        async with self._conn.execute(
             "SELECT DISTINCT e.start, e.precision, e.part, d.file, h.title"
             " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
             " JOIN happenings AS h ON h.id = e.happening_id"
-        )
+        ) as cursor:  # read a batch at a time: the labels, not every row too, are held
+            while batch := await cursor.fetchmany(_LABELS_A_BATCH):
+                events.update(
+                    f"{_event_date(str(r[0]), str(r[1]), r[2])} ({str(r[3])[:3]}) {r[4]}"
+                    for r in batch
+                )
         conflicts = await self._rows(
             "SELECT DISTINCT subject, coalesce(label, attribute) FROM conflicts"
         )
@@ -267,10 +278,7 @@ class CorpusReader:
         return {
             "organisations": frozenset(f"{r[0]} ({r[1]})" for r in organisations),
             "entities": frozenset(str(r[0]) for r in entities),
-            "events": frozenset(
-                f"{_event_date(str(r[0]), str(r[1]), r[2])} ({str(r[3])[:3]}) {r[4]}"
-                for r in events
-            ),
+            "events": frozenset(events),
             "disagreements": frozenset(f"{r[0]}: {r[1]}" for r in conflicts),
         }
 
